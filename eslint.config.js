@@ -1,0 +1,86 @@
+// @ts-check
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const DETERMINISM = 'src/sim must be deterministic: use the virtual clock / seeded RNG';
+
+export default defineConfig(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      globals: { ...globals.browser, ...globals.node },
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/sim/**/*.ts'],
+    ignores: ['src/sim/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'clearTimeout',
+          'clearInterval',
+          'queueMicrotask',
+          'performance',
+          'requestAnimationFrame',
+        ].map((name) => ({ name, message: DETERMINISM })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: DETERMINISM },
+        { object: 'Math', property: 'random', message: DETERMINISM },
+        { object: 'performance', property: 'now', message: DETERMINISM },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: DETERMINISM },
+      ],
+    },
+  },
+  // src/sim imports only itself, plus type-only imports of kubernetes-types.
+  // "Outside src/sim" depends on how deep the importing file is, hence one block per depth.
+  ...[0, 1, 2, 3, 4, 5].map((depth) => /** @type {import('eslint').Linter.Config} */ ({
+    files: [`src/sim/${'*/'.repeat(depth)}*.ts`],
+    ignores: ['src/sim/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\.(/|$)){${depth + 1}}`,
+              message: 'src/sim must not import from outside src/sim.',
+            },
+            {
+              // Any bare specifier (npm package or Node builtin) except kubernetes-types.
+              regex: '^(?!\\.{1,2}(/|$)|kubernetes-types(/|$))',
+              message: 'src/sim must stay pure and environment-neutral: no npm packages or Node APIs.',
+            },
+            {
+              regex: '^kubernetes-types(/|$)',
+              allowTypeImports: true,
+              message: 'Only type-only imports of kubernetes-types are allowed in src/sim.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);
