@@ -54,3 +54,35 @@ export class TimerQueue {
     return { seq: this.seq, items: this.heap.items.map((t) => ({ ...t })) };
   }
 }
+
+/**
+ * The timers one component owns, by key. Setting a key again replaces its
+ * timer; a replaced or cancelled timer is ignored when it fires (lazy
+ * cancellation keeps the heap cheap). The slots are plain data.
+ */
+export class TimerSlots {
+  constructor(
+    private readonly timers: TimerQueue,
+    private readonly owner: string,
+    readonly seqs: Map<string, number> = new Map(),
+  ) {}
+
+  set(key: string, atMs: number): void {
+    this.seqs.set(key, this.timers.schedule(this.owner, key, atMs));
+  }
+
+  cancel(key: string): void {
+    this.seqs.delete(key);
+  }
+
+  has(key: string): boolean {
+    return this.seqs.has(key);
+  }
+
+  /** True if `timer` is the live timer of its key; the slot is then freed. */
+  claim(timer: Timer): boolean {
+    if (this.seqs.get(timer.key) !== timer.seq) return false;
+    this.seqs.delete(timer.key);
+    return true;
+  }
+}

@@ -1,0 +1,305 @@
+/**
+ * Admission: API defaulting, the admission plugins that matter here
+ * (Priority, DefaultTolerationSeconds) and validation, with the API server's
+ * field paths and messages. One entry per kind the store accepts.
+ */
+import type { Toleration } from 'kubernetes-types/core/v1';
+import { parseQuantity } from '../api/quantity';
+import { TAINT_EFFECTS, TAINT_NOT_READY, TAINT_UNREACHABLE } from '../api/taints';
+import { NAMESPACED_KINDS, type KubeObject, type Manifest, type Pod } from '../api/types';
+import { validateLabel, validateLabelValue, validateQualifiedName, validateSubdomain } from '../api/names';
+import type { ApiServer } from './apiserver';
+import { ApiError, errors, type FieldError } from './errors';
+
+interface KindInfo {
+  kind: string;
+  apiVersion: string;
+  namespaced: boolean;
+  /** Fills in defaults (mutating `object`) and returns validation errors. */
+  admit(api: ApiServer, object: KubeObject, existing?: KubeObject): FieldError[];
+}
+
+const KINDS = new Map<string, KindInfo>();
+
+function register(info: KindInfo): void {
+  KINDS.set(info.kind, info);
+}
+
+/** The kind's entry; throws the API server's "no matches for kind" error for kinds it does not serve. */
+export function kindInfo(kind: string | undefined): KindInfo {
+  if (!kind) throw errors.badRequest('Object \'Kind\' is missing');
+  const info = KINDS.get(kind);
+  if (!info) throw errors.badRequest(`no matches for kind "${kind}": this simulation does not serve that kind`);
+  return info;
+}
+
+export function isServedKind(kind: string): boolean {
+  return KINDS.has(kind);
+}
+
+export function registerKind(info: KindInfo): void {
+  register(info);
+}
+
+/** Defaults and validates a new object; throws ApiError (Invalid, Forbidden, BadRequest). */
+export function admit(api: ApiServer, manifest: Manifest): KubeObject {
+  const info = kindInfo(manifest.kind);
+  if (manifest.apiVersion !== undefined && manifest.apiVersion !== info.apiVersion) {
+    throw errors.badRequest(`no matches for kind "${info.kind}" in version "${manifest.apiVersion}" (expected "${info.apiVersion}")`);
+  }
+  const object = manifest as unknown as KubeObject;
+  object.apiVersion = info.apiVersion;
+  const metadata = (object.metadata ??= {} as KubeObject['metadata']);
+  if (!metadata.name && metadata.generateName) metadata.name = api.newGeneratedName(metadata.generateName);
+  if (info.namespaced) metadata.namespace ||= 'default';
+  else delete metadata.namespace;
+  const problems = [...validateMeta(object, info), ...info.admit(api, object)];
+  if (problems.length) throw errors.invalid(info.kind, metadata.name ?? '', problems);
+  return object;
+}
+
+/** Defaults and validates the new version of an existing object (kubectl apply). */
+export function admitUpdate(api: ApiServer, existing: KubeObject, manifest: Manifest): KubeObject {
+  const info = kindInfo(manifest.kind);
+  const object = manifest as unknown as KubeObject;
+  object.apiVersion = info.apiVersion;
+  object.metadata = { ...existing.metadata, labels: manifest.metadata?.labels, annotations: manifest.metadata?.annotations };
+  const problems = [...validateMeta(object, info), ...info.admit(api, object, existing)];
+  if (problems.length) throw errors.invalid(info.kind, existing.metadata.name, problems);
+  return object;
+}
+
+function validateMeta(object: KubeObject, info: KindInfo): FieldError[] {
+  const out: FieldError[] = [];
+  const { name, labels } = object.metadata;
+  if (!name) {
+    out.push({ field: 'metadata.name', type: 'Required value', detail: 'name or generateName is required' });
+  } else {
+    const nameErrors = info.kind === 'Namespace' ? validateLabel(name) : validateSubdomain(name);
+    for (const detail of nameErrors) out.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail });
+  }
+  if (info.namespaced && object.metadata.namespace) {
+    for (const detail of validateLabel(object.metadata.namespace)) {
+      out.push({ field: 'metadata.namespace', type: 'Invalid value', value: object.metadata.namespace, detail });
+    }
+  }
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    for (const detail of validateQualifiedName(key)) out.push({ field: 'metadata.labels', type: 'Invalid value', value: key, detail });
+    if (typeof value !== 'string') {
+      out.push({ field: `metadata.labels[${key}]`, type: 'Invalid value', value, detail: 'must be a string' });
+      continue;
+    }
+    for (const detail of validateLabelValue(value)) out.push({ field: 'metadata.labels', type: 'Invalid value', value, detail });
+  }
+  return out;
+}
+
+// ---- Namespace, Lease, PriorityClass ---------------------------------------
+
+register({ kind: 'Namespace', apiVersion: 'v1', namespaced: false, admit: (_api, o) => {
+  const ns = o as KubeObject & { spec?: object; status?: { phase?: string } };
+  ns.spec ??= {};
+  ns.status = { phase: 'Active' };
+  return [];
+} });
+
+register({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true, admit: (_api, o) => {
+  (o as KubeObject & { spec?: object }).spec ??= {};
+  return [];
+} });
+
+export const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
+const HIGHEST_USER_PRIORITY = 1_000_000_000;
+
+register({ kind: 'PriorityClass', apiVersion: 'scheduling.k8s.io/v1', namespaced: false, admit: (_api, o) => {
+  const pc = o as KubeObject & { value?: number; globalDefault?: boolean; preemptionPolicy?: string };
+  const out: FieldError[] = [];
+  pc.preemptionPolicy ??= 'PreemptLowerPriority';
+  if (typeof pc.value !== 'number' || !Number.isInteger(pc.value)) {
+    out.push({ field: 'value', type: 'Required value' });
+  } else if (pc.value > HIGHEST_USER_PRIORITY && !pc.metadata.name.startsWith('system-')) {
+    out.push({ field: 'value', type: 'Forbidden', detail: `maximum allowed value of a user defined priority is ${HIGHEST_USER_PRIORITY}` });
+  }
+  return out;
+} });
+
+// ---- Node -----------------------------------------------------------------
+
+register({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, o) => {
+  const node = o as KubeObject & { spec?: { taints?: { key: string; value?: string; effect: string }[]; unschedulable?: boolean }; status?: object };
+  node.spec ??= {};
+  node.status ??= {};
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  (node.spec.taints ?? []).forEach((taint, i) => {
+    const path = `spec.taints[${i}]`;
+    if (!taint.key) out.push({ field: `${path}.key`, type: 'Required value' });
+    else for (const detail of validateQualifiedName(taint.key)) out.push({ field: `${path}.key`, type: 'Invalid value', value: taint.key, detail });
+    if (!taint.effect) out.push({ field: `${path}.effect`, type: 'Required value' });
+    else if (!TAINT_EFFECTS.includes(taint.effect as never)) {
+      out.push({ field: `${path}.effect`, type: 'Unsupported value', value: taint.effect, detail: 'supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"' });
+    }
+    const id = `${taint.key}:${taint.effect}`;
+    if (seen.has(id)) out.push({ field: `${path}`, type: 'Duplicate value', value: id, detail: 'taints must be unique by key and effect pair' });
+    seen.add(id);
+  });
+  return out;
+} });
+
+// ---- Pod ------------------------------------------------------------------
+
+register({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, existing) => {
+  const pod = o as Pod;
+  pod.spec ??= {} as Pod['spec'];
+  const out = validatePodSpec(pod);
+  if (out.length) return out;
+  defaultPodSpec(pod);
+  if (!existing) {
+    const priorityError = admitPriority(api, pod);
+    if (priorityError) throw priorityError;
+  } else {
+    pod.spec.priority = (existing as Pod).spec.priority;
+  }
+  addDefaultTolerations(pod, api.settings.defaultNotReadyTolerationSeconds, api.settings.defaultUnreachableTolerationSeconds);
+  pod.status = existing ? (existing as Pod).status : { phase: 'Pending', qosClass: qosClass(pod) };
+  return [];
+} });
+
+function validatePodSpec(pod: Pod): FieldError[] {
+  const out: FieldError[] = [];
+  const { spec } = pod;
+  if (!Array.isArray(spec.containers) || spec.containers.length === 0) {
+    out.push({ field: 'spec.containers', type: 'Required value' });
+  }
+  (spec.containers ?? []).forEach((c, i) => {
+    const path = `spec.containers[${i}]`;
+    if (!c.name) out.push({ field: `${path}.name`, type: 'Required value' });
+    else for (const detail of validateLabel(c.name)) out.push({ field: `${path}.name`, type: 'Invalid value', value: c.name, detail });
+    if (!c.image) out.push({ field: `${path}.image`, type: 'Required value' });
+    for (const kind of ['requests', 'limits'] as const) {
+      for (const [resource, value] of Object.entries(c.resources?.[kind] ?? {})) {
+        if (parseQuantity(value as string) === undefined) {
+          out.push({ field: `${path}.resources.${kind}[${resource}]`, type: 'Invalid value', value, detail: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'" });
+        }
+      }
+    }
+  });
+  if (spec.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy)) {
+    out.push({ field: 'spec.restartPolicy', type: 'Unsupported value', value: spec.restartPolicy, detail: 'supported values: "Always", "OnFailure", "Never"' });
+  }
+  if (spec.nodeName) {
+    for (const detail of validateSubdomain(spec.nodeName)) out.push({ field: 'spec.nodeName', type: 'Invalid value', value: spec.nodeName, detail });
+  }
+  (spec.tolerations ?? []).forEach((t, i) => out.push(...validateToleration(t, `spec.tolerations[${i}]`)));
+  return out;
+}
+
+/** Upstream: pkg/apis/core/validation ValidateTolerations. */
+function validateToleration(t: Toleration, path: string): FieldError[] {
+  const out: FieldError[] = [];
+  if (t.key) for (const detail of validateQualifiedName(t.key)) out.push({ field: `${path}.key`, type: 'Invalid value', value: t.key, detail });
+  if (!t.key && t.operator !== 'Exists') {
+    out.push({ field: `${path}.operator`, type: 'Invalid value', value: t.operator ?? '', detail: 'operator must be Exists when `key` is empty, which means "match all values and all keys"' });
+  }
+  if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
+    out.push({ field: `${path}.effect`, type: 'Invalid value', value: t.effect ?? '', detail: "effect must be 'NoExecute' when `tolerationSeconds` is set" });
+  }
+  switch (t.operator ?? '') {
+    case '':
+    case 'Equal':
+      for (const detail of validateLabelValue(t.value ?? '')) out.push({ field: `${path}.value`, type: 'Invalid value', value: t.value, detail });
+      break;
+    case 'Exists':
+      if (t.value) out.push({ field: `${path}.operator`, type: 'Invalid value', value: t, detail: "value must be empty when `operator` is 'Exists'" });
+      break;
+    default:
+      out.push({ field: `${path}.operator`, type: 'Unsupported value', value: t.operator, detail: 'supported values: "Equal", "Exists"' });
+  }
+  if (t.effect && !TAINT_EFFECTS.includes(t.effect as never)) {
+    out.push({ field: `${path}.effect`, type: 'Unsupported value', value: t.effect, detail: 'supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"' });
+  }
+  return out;
+}
+
+/** Upstream: pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec and friends), the fields the simulation reads. */
+function defaultPodSpec(pod: Pod): void {
+  const spec = pod.spec;
+  spec.restartPolicy ??= 'Always';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.schedulerName ??= 'default-scheduler';
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.enableServiceLinks ??= true;
+  for (const c of spec.containers) {
+    c.imagePullPolicy ??= c.image && (!c.image.includes(':') || c.image.endsWith(':latest')) ? 'Always' : 'IfNotPresent';
+    // Requests default to limits (SetDefaults_ResourceRequirements).
+    if (c.resources?.limits) {
+      c.resources.requests = { ...c.resources.limits, ...c.resources.requests };
+    }
+  }
+}
+
+/** Upstream: plugin/pkg/admission/priority (the Priority admission plugin). */
+function admitPriority(api: ApiServer, pod: Pod): ApiError | undefined {
+  const className = pod.spec.priorityClassName;
+  let value = 0;
+  let preemptionPolicy = 'PreemptLowerPriority';
+  if (className) {
+    const pc = api.get<KubeObject & { value: number; preemptionPolicy?: string }>('PriorityClass', className);
+    if (!pc) return errors.forbidden('Pod', pod.metadata.name, `no PriorityClass with name ${className} was found`);
+    value = pc.value;
+    preemptionPolicy = pc.preemptionPolicy ?? preemptionPolicy;
+  } else {
+    for (const pc of api.list<KubeObject & { value: number; globalDefault?: boolean; preemptionPolicy?: string }>('PriorityClass')) {
+      if (pc.globalDefault) {
+        value = pc.value;
+        pod.spec.priorityClassName = pc.metadata.name;
+        preemptionPolicy = pc.preemptionPolicy ?? preemptionPolicy;
+      }
+    }
+  }
+  if (pod.spec.priority !== undefined && pod.spec.priority !== value) {
+    return errors.forbidden('Pod', pod.metadata.name, `the integer value of priority (${pod.spec.priority}) must not be provided in pod spec; priority admission controller computed ${value} from the given PriorityClass name`);
+  }
+  pod.spec.priority = value;
+  pod.spec.preemptionPolicy ??= preemptionPolicy as Pod['spec']['preemptionPolicy'];
+  return undefined;
+}
+
+/**
+ * Upstream: plugin/pkg/admission/defaulttolerationseconds/admission.go. A pod
+ * that does not already tolerate not-ready (resp. unreachable) NoExecute taints
+ * gets a toleration for them, limited to the default number of seconds.
+ */
+export function addDefaultTolerations(pod: Pod, notReadySeconds: number, unreachableSeconds: number): void {
+  const tolerations = pod.spec.tolerations ?? [];
+  const covers = (key: string) =>
+    tolerations.some((t) => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
+  const additions: Toleration[] = [];
+  if (!covers(TAINT_NOT_READY)) {
+    additions.push({ key: TAINT_NOT_READY, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: notReadySeconds });
+  }
+  if (!covers(TAINT_UNREACHABLE)) {
+    additions.push({ key: TAINT_UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: unreachableSeconds });
+  }
+  if (additions.length) pod.spec.tolerations = [...tolerations, ...additions];
+}
+
+/** Upstream: pkg/apis/core/helper/qos GetPodQOS (cpu and memory only). */
+function qosClass(pod: Pod): string {
+  let anySet = false;
+  let guaranteed = true;
+  for (const c of pod.spec.containers) {
+    for (const resource of ['cpu', 'memory']) {
+      const request = c.resources?.requests?.[resource];
+      const limit = c.resources?.limits?.[resource];
+      if (request !== undefined || limit !== undefined) anySet = true;
+      if (limit === undefined || parseQuantity(limit as string) !== parseQuantity((request ?? limit) as string)) guaranteed = false;
+    }
+  }
+  if (!anySet) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+export function isNamespaced(kind: string): boolean {
+  return NAMESPACED_KINDS.has(kind);
+}

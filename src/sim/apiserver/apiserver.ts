@@ -1,0 +1,353 @@
+/**
+ * The simulated API server: an object store with admission (defaulting and
+ * validation), uid and resourceVersion counters, graceful pod deletion and
+ * synchronous watch events. Controllers and kubelets read from it as from an
+ * informer cache and write through it as through a client.
+ *
+ * Objects handed out are never mutated in place: `update` clones, lets the
+ * caller change the copy, and stores the copy.
+ */
+import { deepClone, deepFreeze } from '../core/clone';
+import { Rng, type RngState } from '../core/rng';
+import { toTimestamp } from '../core/time';
+import type { Settings } from '../config';
+import { isPodTerminal } from '../api/conditions';
+import { NAMESPACED_KINDS, objectKey, type KubeObject, type Manifest, type Pod } from '../api/types';
+import { admit, admitUpdate, kindInfo } from './admission';
+import { errors } from './errors';
+import { EventLog, type EventLogState, type EventRecord } from './events';
+
+export interface Clock {
+  readonly nowMs: number;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent<T extends KubeObject = KubeObject> {
+  type: WatchEventType;
+  object: T;
+  /** The object before a MODIFIED event (undefined for ADDED and DELETED). */
+  old: T | undefined;
+}
+
+export type WatchHandler<T extends KubeObject = KubeObject> = (event: WatchEvent<T>) => void;
+
+export interface DeleteOptions {
+  /** Overrides the pod's terminationGracePeriodSeconds; 0 deletes at once. */
+  gracePeriodSeconds?: number;
+}
+
+export interface ApiServerState {
+  resourceVersion: number;
+  objects: KubeObject[];
+  events: EventLogState;
+  uidRng: RngState;
+  nameRng: RngState;
+}
+
+export interface ObjectChange {
+  kind: string;
+  key: string;
+  /** The object now, or null once it is gone. */
+  object: KubeObject | null;
+}
+
+export const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export class ApiServer {
+  readonly events: EventLog;
+  private readonly objects = new Map<string, Map<string, KubeObject>>();
+  private readonly podsByNode = new Map<string, Map<string, Pod>>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly watchers = new Map<string, WatchHandler[]>();
+  private readonly eventListeners: ((record: EventRecord) => void)[] = [];
+  private resourceVersion: number;
+  private readonly uidRng: Rng;
+  private readonly nameRng: Rng;
+  private changes: Map<string, ObjectChange> | null = null;
+
+  constructor(
+    private readonly clock: Clock,
+    readonly settings: Settings,
+    rng: Rng,
+    private readonly options: { freeze?: boolean } = {},
+    state?: ApiServerState,
+  ) {
+    this.events = new EventLog(10_000, state?.events);
+    this.resourceVersion = state?.resourceVersion ?? 0;
+    this.uidRng = state ? Rng.restore(state.uidRng) : rng.fork('uids');
+    this.nameRng = state ? Rng.restore(state.nameRng) : rng.fork('names');
+    if (state) {
+      for (const object of state.objects) this.store(deepClone(object), undefined);
+    } else {
+      for (const name of DEFAULT_NAMESPACES) this.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    }
+  }
+
+  get nowMs(): number {
+    return this.clock.nowMs;
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  get<T extends KubeObject>(kind: string, name: string, namespace?: string): T | undefined {
+    return this.objects.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
+  }
+
+  list<T extends KubeObject>(kind: string): IterableIterator<T> {
+    return ((this.objects.get(kind) ?? new Map()).values() as IterableIterator<T>);
+  }
+
+  count(kind: string): number {
+    return this.objects.get(kind)?.size ?? 0;
+  }
+
+  /** Pods whose spec.nodeName is `nodeName` (the informer index upstream calls "spec.nodeName"). */
+  podsOnNode(nodeName: string): Pod[] {
+    const pods = this.podsByNode.get(nodeName);
+    return pods ? [...pods.values()] : [];
+  }
+
+  /** Names of the nodes that have pods bound to them. */
+  nodeNamesWithPods(): string[] {
+    return [...this.podsByNode.keys()];
+  }
+
+  /** Objects whose ownerReferences name `uid`. */
+  dependentsOf(uid: string): KubeObject[] {
+    const refs = this.dependents.get(uid);
+    if (!refs) return [];
+    const out: KubeObject[] = [];
+    for (const ref of refs) {
+      const [kind, key] = ref.split('\u0000') as [string, string];
+      const object = this.objects.get(kind)?.get(key);
+      if (object) out.push(object);
+    }
+    return out;
+  }
+
+  // ---- writes ------------------------------------------------------------
+
+  /** POST: admission, then store. Throws ApiError. */
+  create<T extends KubeObject>(manifest: Manifest): T {
+    const object = admit(this, deepClone(manifest));
+    const { kind } = object;
+    const { name, namespace } = object.metadata;
+    if (namespace !== undefined && kind !== 'Namespace' && !this.get('Namespace', namespace)) {
+      throw errors.notFound('Namespace', namespace);
+    }
+    if (this.get(kind, name, namespace)) throw errors.alreadyExists(kind, name);
+    object.metadata.uid = this.newUid();
+    object.metadata.creationTimestamp = toTimestamp(this.clock.nowMs);
+    object.metadata.resourceVersion = String(++this.resourceVersion);
+    this.store(object, undefined);
+    this.notify(kind, { type: 'ADDED', object, old: undefined });
+    return object as T;
+  }
+
+  /**
+   * PUT with a read-modify-write: `mutate` changes a private copy of the
+   * stored object; returning false means "nothing to write". Returns the
+   * stored result. Throws NotFound.
+   */
+  update<T extends KubeObject>(kind: string, name: string, namespace: string | undefined, mutate: (draft: T) => void | boolean): T {
+    const old = this.get<T>(kind, name, namespace);
+    if (!old) throw errors.notFound(kind, name);
+    const draft = deepClone(old);
+    if (mutate(draft) === false) return old;
+    draft.metadata.resourceVersion = String(++this.resourceVersion);
+    this.store(draft, old);
+    this.notify(kind, { type: 'MODIFIED', object: draft, old });
+    return draft;
+  }
+
+  /** `kubectl apply`: create, or replace labels, annotations and spec of an existing object. */
+  apply<T extends KubeObject>(manifest: Manifest): T {
+    const info = kindInfo(manifest.kind);
+    const namespace = info.namespaced ? manifest.metadata?.namespace || 'default' : undefined;
+    const name = manifest.metadata?.name;
+    const existing = name ? this.get<T>(info.kind, name, namespace) : undefined;
+    if (!existing) return this.create<T>(manifest);
+    const incoming = admitUpdate(this, existing, deepClone(manifest));
+    return this.update<T>(info.kind, existing.metadata.name, namespace, (draft) => {
+      const target = draft as unknown as Record<string, unknown>;
+      for (const [field, value] of Object.entries(incoming)) {
+        if (field === 'metadata' || field === 'status' || field === 'kind' || field === 'apiVersion') continue;
+        target[field] = value;
+      }
+      draft.metadata.labels = incoming.metadata.labels;
+      draft.metadata.annotations = incoming.metadata.annotations;
+    });
+  }
+
+  /**
+   * DELETE. Pods that are scheduled and not terminal are deleted gracefully:
+   * they get a deletionTimestamp and stay until their kubelet confirms
+   * (Upstream: pkg/registry/core/pod/strategy.go CheckGracefulDelete).
+   * Everything else is removed at once. Throws NotFound.
+   */
+  delete(kind: string, name: string, namespace?: string, options: DeleteOptions = {}): void {
+    const object = this.get(kind, name, namespace);
+    if (!object) throw errors.notFound(kind, name);
+    if (kind === 'Pod') {
+      const graceSeconds = this.podDeletionGraceSeconds(object as Pod, options);
+      if (graceSeconds > 0) {
+        this.markTerminating(object as Pod, graceSeconds);
+        return;
+      }
+    }
+    this.remove(object);
+  }
+
+  /** Records an event (client-go EventRecorder.Event). */
+  recordEvent(
+    object: KubeObject,
+    type: EventRecord['type'],
+    reason: string,
+    message: string,
+    source: string,
+    host?: string,
+  ): void {
+    const record = this.events.record(this.clock.nowMs, object, type, reason, message, source, host);
+    for (const listener of this.eventListeners) listener(record);
+  }
+
+  // ---- watches -----------------------------------------------------------
+
+  /** Calls `handler` synchronously after every write to objects of `kind` ('*' = all kinds). */
+  watch<T extends KubeObject>(kind: string, handler: WatchHandler<T>): void {
+    const list = this.watchers.get(kind) ?? [];
+    list.push(handler as WatchHandler);
+    this.watchers.set(kind, list);
+  }
+
+  onEvent(listener: (record: EventRecord) => void): void {
+    this.eventListeners.push(listener);
+  }
+
+  /** Starts collecting changed objects for `drainChanges` (the UI's diffs). */
+  trackChanges(): void {
+    this.changes ??= new Map();
+  }
+
+  /** Objects changed since the last drain, squashed to their latest state. */
+  drainChanges(): ObjectChange[] {
+    if (!this.changes) return [];
+    const out = [...this.changes.values()];
+    this.changes.clear();
+    return out;
+  }
+
+  newGeneratedName(base: string): string {
+    let suffix = '';
+    for (let i = 0; i < 5; i++) suffix += NAME_ALPHABET[this.nameRng.int(NAME_ALPHABET.length)];
+    return base + suffix;
+  }
+
+  snapshot(): ApiServerState {
+    const objects: KubeObject[] = [];
+    for (const byKey of this.objects.values()) for (const object of byKey.values()) objects.push(deepClone(object));
+    return {
+      resourceVersion: this.resourceVersion,
+      objects,
+      events: this.events.snapshot(),
+      uidRng: structuredClone(this.uidRng.state),
+      nameRng: structuredClone(this.nameRng.state),
+    };
+  }
+
+  // ---- internals ---------------------------------------------------------
+
+  private podDeletionGraceSeconds(pod: Pod, options: DeleteOptions): number {
+    if (!pod.spec.nodeName || isPodTerminal(pod)) return 0;
+    const requested = options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    return Math.max(0, requested);
+  }
+
+  private markTerminating(pod: Pod, graceSeconds: number): void {
+    const deadlineMs = this.clock.nowMs + graceSeconds * 1000;
+    const current = pod.metadata.deletionTimestamp;
+    // A second DELETE may shorten the grace period, never extend it.
+    if (current !== undefined && current <= toTimestamp(deadlineMs)) return;
+    this.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
+      draft.metadata.deletionTimestamp = toTimestamp(deadlineMs);
+      draft.metadata.deletionGracePeriodSeconds = graceSeconds;
+    });
+  }
+
+  private remove(object: KubeObject): void {
+    const { kind } = object;
+    const key = objectKey(object.metadata.namespace, object.metadata.name);
+    this.objects.get(kind)?.delete(key);
+    this.unindex(object);
+    this.changes?.set(`${kind}\u0000${key}`, { kind, key, object: null });
+    this.notify(kind, { type: 'DELETED', object, old: undefined });
+  }
+
+  private store(object: KubeObject, old: KubeObject | undefined): void {
+    if (this.options.freeze) deepFreeze(object);
+    const { kind } = object;
+    const key = objectKey(object.metadata.namespace, object.metadata.name);
+    let byKey = this.objects.get(kind);
+    if (!byKey) this.objects.set(kind, (byKey = new Map()));
+    byKey.set(key, object);
+    if (old) this.unindex(old);
+    this.index(object);
+    this.changes?.set(`${kind}\u0000${key}`, { kind, key, object });
+  }
+
+  private index(object: KubeObject): void {
+    const key = objectKey(object.metadata.namespace, object.metadata.name);
+    if (object.kind === 'Pod') {
+      const nodeName = (object as Pod).spec.nodeName;
+      if (nodeName) {
+        let pods = this.podsByNode.get(nodeName);
+        if (!pods) this.podsByNode.set(nodeName, (pods = new Map()));
+        pods.set(key, object as Pod);
+      }
+    }
+    for (const ref of object.metadata.ownerReferences ?? []) {
+      let set = this.dependents.get(ref.uid);
+      if (!set) this.dependents.set(ref.uid, (set = new Set()));
+      set.add(`${object.kind}\u0000${key}`);
+    }
+  }
+
+  private unindex(object: KubeObject): void {
+    const key = objectKey(object.metadata.namespace, object.metadata.name);
+    if (object.kind === 'Pod') {
+      const nodeName = (object as Pod).spec.nodeName;
+      const pods = nodeName ? this.podsByNode.get(nodeName) : undefined;
+      if (pods) {
+        pods.delete(key);
+        if (pods.size === 0) this.podsByNode.delete(nodeName!);
+      }
+    }
+    for (const ref of object.metadata.ownerReferences ?? []) {
+      const set = this.dependents.get(ref.uid);
+      set?.delete(`${object.kind}\u0000${key}`);
+      if (set?.size === 0) this.dependents.delete(ref.uid);
+    }
+  }
+
+  private notify(kind: string, event: WatchEvent): void {
+    for (const handler of this.watchers.get(kind) ?? []) handler(event);
+    for (const handler of this.watchers.get('*') ?? []) handler(event);
+  }
+
+  private newUid(): string {
+    const hex = (n: number) => n.toString(16).padStart(8, '0');
+    const a = hex(this.uidRng.nextUint32());
+    const b = hex(this.uidRng.nextUint32());
+    const c = hex(this.uidRng.nextUint32());
+    const d = hex(this.uidRng.nextUint32());
+    // A version-4 UUID, as the API server generates.
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${((parseInt(c[0]!, 16) & 3) | 8).toString(16)}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  }
+}
+
+export function isNamespacedKind(kind: string): boolean {
+  return NAMESPACED_KINDS.has(kind);
+}

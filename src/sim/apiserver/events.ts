@@ -1,0 +1,113 @@
+/**
+ * Events, as components record them through client-go's EventRecorder.
+ * Identical events on the same object are aggregated into one record with a
+ * count (upstream's EventCorrelator does this within a 10-minute window; we
+ * aggregate for as long as the record is kept). The log keeps the newest
+ * `capacity` records; upstream keeps events for one hour (--event-ttl).
+ */
+import type { KubeObject } from '../api/types';
+
+export interface EventRecord {
+  /** Sequence number of the last occurrence; grows with every recorded event. */
+  seq: number;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  /** The component that recorded it: "node-controller", "kubelet", … */
+  source: string;
+  host?: string;
+  involvedObject: { kind: string; namespace?: string; name: string; uid: string };
+  firstTimestampMs: number;
+  lastTimestampMs: number;
+  count: number;
+}
+
+export interface EventLogState {
+  seq: number;
+  records: EventRecord[];
+}
+
+export class EventLog {
+  private seq: number;
+  private records: EventRecord[];
+  private readonly byKey = new Map<string, EventRecord>();
+
+  constructor(
+    private readonly capacity = 10_000,
+    state?: EventLogState,
+  ) {
+    this.seq = state?.seq ?? 0;
+    this.records = state ? state.records.map((r) => ({ ...r, involvedObject: { ...r.involvedObject } })) : [];
+    for (const r of this.records) this.byKey.set(aggregateKey(r), r);
+  }
+
+  record(
+    nowMs: number,
+    object: KubeObject,
+    type: EventRecord['type'],
+    reason: string,
+    message: string,
+    source: string,
+    host?: string,
+  ): EventRecord {
+    const involvedObject = {
+      kind: object.kind,
+      name: object.metadata.name,
+      uid: object.metadata.uid,
+      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+    };
+    const key = aggregateKey({ type, reason, message, source, involvedObject });
+    const seq = ++this.seq;
+    const existing = this.byKey.get(key);
+    if (existing) {
+      existing.count++;
+      existing.lastTimestampMs = nowMs;
+      existing.seq = seq;
+      return existing;
+    }
+    const record: EventRecord = {
+      seq,
+      type,
+      reason,
+      message,
+      source,
+      ...(host ? { host } : {}),
+      involvedObject,
+      firstTimestampMs: nowMs,
+      lastTimestampMs: nowMs,
+      count: 1,
+    };
+    this.records.push(record);
+    this.byKey.set(key, record);
+    if (this.records.length > this.capacity * 1.25) this.trim();
+    return record;
+  }
+
+  /** Records whose last occurrence came after sequence number `seq`, oldest first. */
+  since(seq: number): EventRecord[] {
+    return this.records.filter((r) => r.seq > seq).sort((a, b) => a.seq - b.seq);
+  }
+
+  all(): readonly EventRecord[] {
+    return this.records;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  snapshot(): EventLogState {
+    return { seq: this.seq, records: this.records.map((r) => ({ ...r, involvedObject: { ...r.involvedObject } })) };
+  }
+
+  private trim(): void {
+    this.records.sort((a, b) => a.seq - b.seq);
+    const dropped = this.records.splice(0, this.records.length - this.capacity);
+    for (const r of dropped) this.byKey.delete(aggregateKey(r));
+  }
+}
+
+function aggregateKey(r: Pick<EventRecord, 'type' | 'reason' | 'message' | 'source' | 'involvedObject'>): string {
+  const o = r.involvedObject;
+  return `${o.kind}\u0000${o.namespace ?? ''}\u0000${o.name}\u0000${o.uid}\u0000${r.type}\u0000${r.reason}\u0000${r.source}\u0000${r.message}`;
+}

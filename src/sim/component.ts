@@ -1,0 +1,32 @@
+/**
+ * What every simulated control-plane component gets, and the shape it has.
+ * Components never call each other: they read and write API objects and
+ * react to watch events, as upstream controllers do. A component's state is
+ * plain data, so the world can be cloned.
+ */
+import type { ApiServer, Clock } from './apiserver/apiserver';
+import type { Settings } from './config';
+import type { Rng } from './core/rng';
+import type { Timer, TimerQueue } from './core/timers';
+import type { Network } from './network/network';
+
+export interface ComponentContext {
+  readonly clock: Clock;
+  readonly api: ApiServer;
+  readonly timers: TimerQueue;
+  readonly network: Network;
+  readonly settings: Settings;
+  /** The root generator; a component forks its own stream (`rng.fork(name)`). */
+  readonly rng: Rng;
+}
+
+export interface Component {
+  /** Owner name of the component's timers; also its place in the per-instant order. */
+  readonly name: string;
+  /** A timer this component scheduled is due. */
+  onTimer?(timer: Timer): void;
+  /** Processes the work queued by watch handlers; returns whether it did anything. */
+  sync?(): boolean;
+  /** The component's state as plain data (for snapshots). */
+  snapshot?(): unknown;
+}

@@ -1,0 +1,245 @@
+/**
+ * The simulated cluster: the API server, the kubelets, the network and the
+ * control-plane controllers, driven by one virtual clock.
+ *
+ * Within one instant, components run in upstream's recommended order
+ * (kubernetes-behaviour.md §8 item 16): actions, kubelets, node lifecycle
+ * monitor pass, NoSchedule taints, NoExecute tainting, taint eviction, PodGC,
+ * garbage collector, workload controllers, scheduler. Work that a later
+ * component causes for an earlier one (a watch event) runs in another round
+ * of the same instant, so everything settles before time moves on.
+ */
+import { ApiServer, type ApiServerState } from './apiserver/apiserver';
+import { ApiError } from './apiserver/errors';
+import type { Component, ComponentContext } from './component';
+import { resolveSettings, type Settings, type SettingsOverrides } from './config';
+import { Rng, type RngState } from './core/rng';
+import { TimerQueue, type Timer, type TimerQueueState } from './core/timers';
+import { Network, type NetworkState } from './network/network';
+import { ActionError, describeAction, type NodeConfig, type SimAction } from './actions';
+import { Kubelets } from './kubelet/kubelets';
+import { NodeLifecycleController } from './controllers/node-lifecycle';
+import { TaintEvictionController } from './controllers/taint-eviction';
+import { PodGCController } from './controllers/podgc';
+import { GarbageCollector } from './controllers/garbage-collector';
+import { applyClusterAction } from './cluster-actions';
+
+export interface SimulationOptions {
+  seed?: number;
+  settings?: SettingsOverrides;
+  /** Nodes registered at t = 0, each with a running kubelet. */
+  nodes?: NodeConfig[];
+  /** Deep-freeze stored objects so a component that mutates one fails loudly (tests). */
+  freezeObjects?: boolean;
+}
+
+export interface ActionRecord {
+  seq: number;
+  atMs: number;
+  action: SimAction;
+  /** Set once the action ran: undefined = ok, a string = why it failed. */
+  error?: string;
+  done: boolean;
+}
+
+export interface WorldSnapshot {
+  version: 1;
+  nowMs: number;
+  seed: number;
+  settings: Settings;
+  rng: RngState;
+  api: ApiServerState;
+  timers: TimerQueueState;
+  network: NetworkState;
+  actions: ActionRecord[];
+  components: Record<string, unknown>;
+}
+
+/** Rounds of one instant before we call it a livelock (a bug, never expected). */
+const MAX_ROUNDS_PER_INSTANT = 10_000;
+
+export class Simulation {
+  readonly clock = { nowMs: 0 };
+  readonly settings: Settings;
+  readonly seed: number;
+  readonly api: ApiServer;
+  readonly timers: TimerQueue;
+  readonly network: Network;
+  readonly kubelets: Kubelets;
+  readonly nodeLifecycle: NodeLifecycleController;
+  readonly taintEviction: TaintEvictionController;
+  readonly podGC: PodGCController;
+  readonly garbageCollector: GarbageCollector;
+  private readonly rng: Rng;
+  private readonly components: Component[];
+  private readonly byName = new Map<string, Component>();
+  private actions: ActionRecord[];
+  private actionSeq: number;
+  private readonly actionListeners: ((record: ActionRecord) => void)[] = [];
+  private readonly instantListeners: ((nowMs: number) => void)[] = [];
+
+  constructor(options: SimulationOptions = {}, snapshot?: WorldSnapshot) {
+    this.seed = snapshot?.seed ?? options.seed ?? 1;
+    this.settings = snapshot?.settings ?? resolveSettings(options.settings);
+    this.clock.nowMs = snapshot?.nowMs ?? 0;
+    this.rng = snapshot ? Rng.restore(snapshot.rng) : Rng.fromSeed(this.seed);
+    this.timers = new TimerQueue(snapshot?.timers);
+    this.network = new Network(snapshot?.network);
+    this.api = new ApiServer(this.clock, this.settings, this.rng, { freeze: options.freezeObjects ?? false }, snapshot?.api);
+    this.actions = snapshot ? structuredClone(snapshot.actions) : [];
+    this.actionSeq = this.actions.reduce((max, a) => Math.max(max, a.seq), 0);
+
+    const ctx: ComponentContext = {
+      clock: this.clock,
+      api: this.api,
+      timers: this.timers,
+      network: this.network,
+      settings: this.settings,
+      rng: this.rng,
+    };
+    const state = (name: string) => snapshot?.components[name] as never;
+    this.kubelets = new Kubelets(ctx, state('kubelet'));
+    this.nodeLifecycle = new NodeLifecycleController(ctx, state('node-lifecycle'));
+    this.taintEviction = new TaintEvictionController(ctx, state('taint-eviction'));
+    this.podGC = new PodGCController(ctx, state('podgc'));
+    this.garbageCollector = new GarbageCollector(ctx, state('garbage-collector'));
+
+    const actionsComponent: Component = { name: 'actions', onTimer: (timer) => this.runAction(timer) };
+    this.components = [
+      actionsComponent,
+      this.kubelets,
+      ...this.nodeLifecycle.components,
+      this.taintEviction,
+      this.podGC,
+      this.garbageCollector,
+    ];
+    for (const c of this.components) this.byName.set(c.name, c);
+
+    if (!snapshot) {
+      for (const node of options.nodes ?? []) this.kubelets.register(node);
+      // Periodic loops start at t = 0; the first instant runs on the first step,
+      // so actions scheduled at t = 0 still come first in it.
+      this.nodeLifecycle.start();
+      this.podGC.start();
+    }
+  }
+
+  static restore(snapshot: WorldSnapshot, options: { freezeObjects?: boolean } = {}): Simulation {
+    return new Simulation({ freezeObjects: options.freezeObjects ?? false }, structuredClone(snapshot));
+  }
+
+  get nowMs(): number {
+    return this.clock.nowMs;
+  }
+
+  /** Schedules an action at `atMs` (not before now); it runs first in that instant. */
+  schedule(atMs: number, action: SimAction): ActionRecord {
+    const record: ActionRecord = { seq: ++this.actionSeq, atMs: Math.max(atMs, this.clock.nowMs), action, done: false };
+    this.actions.push(record);
+    this.timers.schedule('actions', String(record.seq), record.atMs);
+    return record;
+  }
+
+  /** Runs an action now, as the first thing of this instant's next round, and settles. */
+  act(action: SimAction): ActionRecord {
+    const record = this.schedule(this.clock.nowMs, action);
+    this.processInstant(this.clock.nowMs);
+    return record;
+  }
+
+  /** Processes every instant up to and including `untilMs`, then sets the clock to it. */
+  runUntil(untilMs: number): void {
+    for (let next = this.timers.nextAtMs(); next !== undefined && next <= untilMs; next = this.timers.nextAtMs()) {
+      this.processInstant(Math.max(next, this.clock.nowMs));
+    }
+    if (untilMs > this.clock.nowMs) this.clock.nowMs = untilMs;
+  }
+
+  /** Processes the next instant at which anything is scheduled; returns its time. */
+  step(): number | undefined {
+    const next = this.timers.nextAtMs();
+    if (next === undefined) return undefined;
+    this.processInstant(Math.max(next, this.clock.nowMs));
+    return this.clock.nowMs;
+  }
+
+  nextTimerAtMs(): number | undefined {
+    return this.timers.nextAtMs();
+  }
+
+  /** Calls `listener` after every action ran. */
+  onAction(listener: (record: ActionRecord) => void): void {
+    this.actionListeners.push(listener);
+  }
+
+  /** Calls `listener` once every instant has settled (tests check invariants here). */
+  onInstant(listener: (nowMs: number) => void): void {
+    this.instantListeners.push(listener);
+  }
+
+  actionLog(): readonly ActionRecord[] {
+    return this.actions;
+  }
+
+  snapshot(): WorldSnapshot {
+    const components: Record<string, unknown> = {};
+    for (const c of [this.kubelets, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector]) {
+      components[c.name] = c.snapshot();
+    }
+    return structuredClone({
+      version: 1,
+      nowMs: this.clock.nowMs,
+      seed: this.seed,
+      settings: this.settings,
+      rng: this.rng.state,
+      api: this.api.snapshot(),
+      timers: this.timers.snapshot(),
+      network: this.network.snapshot(),
+      actions: this.actions,
+      components,
+    });
+  }
+
+  private processInstant(atMs: number): void {
+    this.clock.nowMs = atMs;
+    for (let round = 0; ; round++) {
+      if (round >= MAX_ROUNDS_PER_INSTANT) {
+        throw new Error(`simulation livelock at t=${atMs}ms: work keeps being queued within one instant`);
+      }
+      const due = this.dueTimersByOwner(atMs);
+      let worked = due.size > 0;
+      for (const component of this.components) {
+        for (const timer of due.get(component.name) ?? []) component.onTimer?.(timer);
+        if (component.sync?.()) worked = true;
+      }
+      if (!worked) break;
+    }
+    for (const listener of this.instantListeners) listener(atMs);
+  }
+
+  private dueTimersByOwner(atMs: number): Map<string, Timer[]> {
+    const due = new Map<string, Timer[]>();
+    for (let timer = this.timers.popDue(atMs); timer; timer = this.timers.popDue(atMs)) {
+      if (!this.byName.has(timer.owner)) throw new Error(`timer for unknown component "${timer.owner}"`);
+      const list = due.get(timer.owner);
+      if (list) list.push(timer);
+      else due.set(timer.owner, [timer]);
+    }
+    return due;
+  }
+
+  private runAction(timer: Timer): void {
+    const record = this.actions.find((a) => String(a.seq) === timer.key);
+    if (!record || record.done) return;
+    try {
+      applyClusterAction(this, record.action);
+    } catch (error) {
+      if (!(error instanceof ApiError) && !(error instanceof ActionError)) throw error;
+      record.error = error.message;
+    }
+    record.done = true;
+    for (const listener of this.actionListeners) listener(record);
+  }
+}
+
+export { describeAction, ActionError };
