@@ -74,6 +74,7 @@ export class Simulation {
   private readonly components: Component[];
   private readonly byName = new Map<string, Component>();
   private actions: ActionRecord[];
+  private readonly pendingActions = new Map<string, ActionRecord>();
   private actionSeq: number;
   private readonly actionListeners: ((record: ActionRecord) => void)[] = [];
   private readonly instantListeners: ((nowMs: number) => void)[] = [];
@@ -88,6 +89,7 @@ export class Simulation {
     this.api = new ApiServer(this.clock, this.settings, this.rng, { freeze: options.freezeObjects ?? false }, snapshot?.api);
     this.actions = snapshot ? structuredClone(snapshot.actions) : [];
     this.actionSeq = this.actions.reduce((max, a) => Math.max(max, a.seq), 0);
+    for (const record of this.actions) if (!record.done) this.pendingActions.set(String(record.seq), record);
 
     const ctx: ComponentContext = {
       clock: this.clock,
@@ -136,6 +138,7 @@ export class Simulation {
   schedule(atMs: number, action: SimAction): ActionRecord {
     const record: ActionRecord = { seq: ++this.actionSeq, atMs: Math.max(atMs, this.clock.nowMs), action, done: false };
     this.actions.push(record);
+    this.pendingActions.set(String(record.seq), record);
     this.timers.schedule('actions', String(record.seq), record.atMs);
     return record;
   }
@@ -229,8 +232,9 @@ export class Simulation {
   }
 
   private runAction(timer: Timer): void {
-    const record = this.actions.find((a) => String(a.seq) === timer.key);
-    if (!record || record.done) return;
+    const record = this.pendingActions.get(timer.key);
+    if (!record) return;
+    this.pendingActions.delete(timer.key);
     try {
       applyClusterAction(this, record.action);
     } catch (error) {

@@ -4,26 +4,38 @@
  * timers to their owners, then sync() of every component, in rounds until
  * quiet) — without the kubelets and the other controllers.
  */
-import { ApiServer } from '../apiserver/apiserver';
+import { ApiServer, type ApiServerState } from '../apiserver/apiserver';
 import type { Component, ComponentContext } from '../component';
 import { resolveSettings, type SettingsOverrides } from '../config';
 import { Rng } from '../core/rng';
-import { TimerQueue, type Timer } from '../core/timers';
+import { TimerQueue, type Timer, type TimerQueueState } from '../core/timers';
 import { Network } from '../network/network';
 import type { Manifest, Node, Pod, Taint, Toleration } from '../api/types';
+
+export interface TestWorldState {
+  nowMs: number;
+  api: ApiServerState;
+  timers: TimerQueueState;
+}
 
 export class TestWorld {
   readonly clock = { nowMs: 0 };
   readonly api: ApiServer;
-  readonly timers = new TimerQueue();
+  readonly timers: TimerQueue;
   readonly ctx: ComponentContext;
   components: Component[] = [];
 
-  constructor(settings: SettingsOverrides = {}) {
+  constructor(settings: SettingsOverrides = {}, state?: TestWorldState) {
     const rng = Rng.fromSeed(1);
     const resolved = resolveSettings(settings);
-    this.api = new ApiServer(this.clock, resolved, rng, { freeze: true });
+    this.clock.nowMs = state?.nowMs ?? 0;
+    this.api = new ApiServer(this.clock, resolved, rng, { freeze: true }, state && structuredClone(state.api));
+    this.timers = new TimerQueue(state && structuredClone(state.timers));
     this.ctx = { clock: this.clock, api: this.api, timers: this.timers, network: new Network(), settings: resolved, rng };
+  }
+
+  snapshot(): TestWorldState {
+    return { nowMs: this.clock.nowMs, api: this.api.snapshot(), timers: this.timers.snapshot() };
   }
 
   /** Processes every instant up to and including `untilMs`, then sets the clock to it. */
