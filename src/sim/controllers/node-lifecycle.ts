@@ -50,11 +50,12 @@ export interface NodeHealth {
   leaseRenewTime: string | null;
 }
 
+/** Plain JSON: maps as entry lists. */
 export interface NodeLifecycleState {
-  knownNodes: Map<string, string>;
-  health: Map<string, NodeHealth>;
-  zoneStates: Map<string, ZoneState>;
-  tainters: Map<string, RateLimitedQueueState>;
+  knownNodes: [string, string][];
+  health: [string, NodeHealth][];
+  zoneStates: [string, ZoneState][];
+  tainters: [string, RateLimitedQueueState][];
   nodesToRetry: string[];
   noScheduleQueue: string[];
   podQueue: string[];
@@ -121,10 +122,10 @@ export class NodeLifecycleController {
 
   snapshot(): NodeLifecycleState {
     return structuredClone({
-      knownNodes: this.knownNodes,
-      health: this.health,
-      zoneStates: this.zoneStatesMap,
-      tainters: new Map([...this.tainters].map(([k, q]) => [k, q.snapshot()])),
+      knownNodes: [...this.knownNodes],
+      health: [...this.health],
+      zoneStates: [...this.zoneStatesMap],
+      tainters: [...this.tainters].map(([k, q]): [string, RateLimitedQueueState] => [k, q.snapshot()]),
       nodesToRetry: [...this.nodesToRetry],
       noScheduleQueue: [...this.noScheduleQueue],
       podQueue: [...this.podQueue],

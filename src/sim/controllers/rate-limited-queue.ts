@@ -10,12 +10,15 @@ import { Heap } from '../core/heap';
 export interface Limiter {
   /** 0 = never accepts. */
   qps: number;
-  /** When the bucket next holds a whole token (−Infinity: it is full now). */
+  /** When the bucket next holds a whole token; a time in the past (−1) means it is full now. */
   readyAtMs: number;
 }
 
+/** Simulated time starts at 0, so −1 is "always in the past" and survives JSON (−Infinity does not). */
+const FULL = -1;
+
 export function newTokenBucket(qps: number): Limiter {
-  return { qps, readyAtMs: -Infinity };
+  return { qps, readyAtMs: FULL };
 }
 
 /** Upstream: tokenBucketRateLimiter.TryAccept (burst 1). */
@@ -118,7 +121,7 @@ export class RateLimitedTimedQueue {
   swapLimiter(qps: number, nowMs: number): void {
     if (reportedQps(this.limiter) === qps) return;
     if (qps <= 0) {
-      this.limiter = { qps: 0, readyAtMs: Infinity };
+      this.limiter = { qps: 0, readyAtMs: FULL };
       return;
     }
     const next = newTokenBucket(qps);

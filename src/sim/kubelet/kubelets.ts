@@ -54,7 +54,7 @@ export interface KubeletState {
 
 export interface KubeletsState {
   kubelets: Record<string, KubeletState>;
-  slots: Map<string, number>;
+  slots: [string, number][];
   queue: string[];
   nodeCount: number;
 }
@@ -165,7 +165,7 @@ export class Kubelets implements Component {
   snapshot(): KubeletsState {
     return structuredClone({
       kubelets: Object.fromEntries(this.kubelets),
-      slots: this.slots.seqs,
+      slots: [...this.slots.seqs],
       queue: [...this.queue],
       nodeCount: this.nodeCount,
     });

@@ -1,0 +1,132 @@
+/**
+ * Swarm testing (as tigerbeetle's VOPR does): many seeds, each a random
+ * cluster with a random fault schedule; invariants checked after every
+ * instant; then every fault is healed and the cluster must converge.
+ * A failure names the seed that reproduces it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { NodeConfig, SimAction } from './actions';
+import { getNodeCondition, isPodTerminal } from './api/conditions';
+import type { Node, Pod } from './api/types';
+import { Rng } from './core/rng';
+import { watchInvariants } from './invariants';
+import { Simulation } from './simulation';
+
+const SEEDS = Number(process.env.SWARM_SEEDS ?? 40);
+const FAULT_WINDOW_MS = 20 * 60_000;
+const SETTLE_MS = 15 * 60_000;
+
+function randomCluster(rng: Rng): NodeConfig[] {
+  const zones = 1 + rng.int(3);
+  const nodes: NodeConfig[] = [];
+  for (let z = 0; z < zones; z++) {
+    const count = 1 + rng.int(4);
+    for (let i = 1; i <= count; i++) {
+      nodes.push({
+        name: `zone-${z}-${i}`,
+        zone: `zone-${z}`,
+        kubelet: rng.int(3) === 0 ? { shutdownGracePeriodMs: 30_000, shutdownGracePeriodCriticalPodsMs: 10_000 } : {},
+      });
+    }
+  }
+  return nodes;
+}
+
+function randomPods(rng: Rng, nodes: NodeConfig[]): SimAction[] {
+  return Array.from({ length: nodes.length * 2 }, (_, i) => {
+    const node = nodes[rng.int(nodes.length)]!.name;
+    const tolerations = [
+      [],
+      [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }],
+      [{ operator: 'Exists' }],
+    ][rng.int(3)];
+    return {
+      do: 'apply' as const,
+      object: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `pod-${i}`, labels: { app: 'swarm' } },
+        spec: { nodeName: node, tolerations, containers: [{ name: 'c', image: 'nginx' }] },
+      },
+    };
+  });
+}
+
+function randomFault(rng: Rng, nodes: NodeConfig[]): SimAction {
+  const node = nodes[rng.int(nodes.length)]!;
+  const zone = node.zone!;
+  const options: SimAction[] = [
+    { do: 'kill-node', node: node.name },
+    { do: 'start-node', node: node.name },
+    { do: 'shutdown-node', node: node.name },
+    { do: 'partition-node', node: node.name },
+    { do: 'heal-node', node: node.name },
+    { do: 'partition-zone', zone },
+    { do: 'heal-zone', zone },
+    { do: 'set-condition', node: node.name, type: 'Ready', status: 'False', reason: 'KubeletNotReady' },
+    { do: 'set-condition', node: node.name, type: 'Ready', status: 'True' },
+    { do: 'set-condition', node: node.name, type: 'MemoryPressure', status: rng.int(2) ? 'True' : 'False' },
+    { do: 'cordon', node: node.name },
+    { do: 'uncordon', node: node.name },
+    { do: 'taint', node: node.name, taint: { key: 'example.com/maintenance', effect: 'NoExecute' } },
+    { do: 'untaint', node: node.name, taint: { key: 'example.com/maintenance', effect: 'NoExecute' } },
+  ];
+  return options[rng.int(options.length)]!;
+}
+
+function healEverything(sim: Simulation, nodes: NodeConfig[]): void {
+  const zones = [...new Set(nodes.map((n) => n.zone!))];
+  for (const zone of zones) sim.act({ do: 'heal-zone', zone });
+  for (const { name } of nodes) {
+    sim.act({ do: 'start-node', node: name });
+    sim.act({ do: 'set-condition', node: name, type: 'Ready', status: 'True' });
+    sim.act({ do: 'set-condition', node: name, type: 'MemoryPressure', status: 'False' });
+    sim.act({ do: 'uncordon', node: name });
+    const node = sim.api.get<Node>('Node', name);
+    if (node?.spec.taints?.some((t) => t.key === 'example.com/maintenance')) {
+      sim.act({ do: 'untaint', node: name, taint: { key: 'example.com/maintenance', effect: 'NoExecute' } });
+    }
+  }
+}
+
+function convergenceProblems(sim: Simulation): string[] {
+  const problems: string[] = [];
+  for (const node of sim.api.list<Node>('Node')) {
+    const ready = getNodeCondition(node, 'Ready')?.status;
+    if (ready !== 'True') problems.push(`Node/${node.metadata.name} Ready=${ready}`);
+    if (node.spec.taints?.length) problems.push(`Node/${node.metadata.name} still tainted ${node.spec.taints.map((t) => t.key)}`);
+  }
+  for (const zone of sim.nodeLifecycle.zoneStates()) {
+    if (zone.state !== 'Normal') problems.push(`zone ${zone.zone} is ${zone.state}`);
+  }
+  for (const pod of sim.api.list<Pod>('Pod')) {
+    const name = `Pod/${pod.metadata.name}`;
+    if (pod.metadata.deletionTimestamp) problems.push(`${name} still terminating`);
+    else if (!isPodTerminal(pod) && !(pod.status.phase === 'Running' && pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))) {
+      problems.push(`${name} is ${pod.status.phase}, not Running and Ready`);
+    }
+  }
+  return problems;
+}
+
+describe('swarm: random faults keep the invariants, and healing converges', () => {
+  it.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %i', (seed) => {
+    const rng = Rng.fromSeed(seed).fork('swarm');
+    const nodes = randomCluster(rng);
+    const sim = new Simulation({ seed, nodes, freezeObjects: true });
+    const invariants = watchInvariants(sim);
+    const violations: string[] = [];
+    sim.onInstant((nowMs) => {
+      for (const v of invariants.check()) violations.push(`t=${nowMs}ms ${v}`);
+    });
+    for (const action of randomPods(rng, nodes)) sim.schedule(0, action);
+    for (let i = 0; i < 12; i++) sim.schedule(1 + rng.int(FAULT_WINDOW_MS), randomFault(rng, nodes));
+
+    sim.runUntil(FAULT_WINDOW_MS);
+    healEverything(sim, nodes);
+    sim.runUntil(FAULT_WINDOW_MS + SETTLE_MS);
+
+    expect(violations, `seed ${seed}: invariant violations`).toEqual([]);
+    expect(convergenceProblems(sim), `seed ${seed}: did not converge after healing`).toEqual([]);
+  });
+});
