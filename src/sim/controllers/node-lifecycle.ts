@@ -16,6 +16,7 @@
 import type { ApiServer } from '../apiserver/apiserver';
 import type { Component, ComponentContext } from '../component';
 import type { Settings } from '../config';
+import { deepClone } from '../core/clone';
 import { fromTimestamp, toTimestamp } from '../core/time';
 import type { Timer } from '../core/timers';
 import { getNodeCondition } from '../api/conditions';
@@ -279,9 +280,15 @@ export class NodeLifecycleController {
    * One UpdateStatus, only if the Ready condition changed.
    */
   private markUnknown(node: Node, observed: NodeCondition, health: NodeHealth): NodeCondition | undefined {
+    const existing = node.status.conditions ?? [];
+    const types = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
+    // Already all Unknown: nothing would change (the common case for a node that stays down).
+    if (types.every((type) => existing.some((c) => c.type === type && c.status === 'Unknown'))) {
+      return existing.find((c) => c.type === 'Ready');
+    }
     const now = toTimestamp(this.ctx.clock.nowMs);
-    const conditions = structuredClone(node.status.conditions ?? []);
-    for (const type of ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure']) {
+    const conditions = deepClone(existing);
+    for (const type of types) {
       const condition = conditions.find((c) => c.type === type);
       if (!condition) {
         conditions.push({

@@ -55,11 +55,20 @@ export class RateLimitedTimedQueue {
   limiter: Limiter;
   private readonly heap: Heap<TimedValue>;
   private readonly set: Set<string>;
+  /**
+   * The heap entry that is live for each queued name. `remove` only forgets
+   * the name here; its heap entry turns stale and is dropped when it surfaces.
+   * Upstream removes in O(n); a zone outage re-adds every waiting node on
+   * every pass, which is O(n²) at a few thousand nodes.
+   */
+  private readonly live = new Map<string, TimedValue>();
 
   constructor(state: RateLimitedQueueState) {
     this.limiter = { ...state.limiter };
-    this.heap = new Heap(before, state.items.map((i) => ({ ...i })));
+    const items = state.items.map((i) => ({ ...i }));
+    this.heap = new Heap(before, items);
     this.set = new Set(state.set);
+    for (const item of items) this.live.set(item.value, item);
   }
 
   static withQps(qps: number): RateLimitedTimedQueue {
@@ -70,19 +79,20 @@ export class RateLimitedTimedQueue {
   add(value: string, uid: string, nowMs: number): boolean {
     if (this.set.has(value)) return false;
     this.set.add(value);
-    this.heap.push({ value, uid, addedAtMs: nowMs, processAtMs: nowMs });
+    const item = { value, uid, addedAtMs: nowMs, processAtMs: nowMs };
+    this.live.set(value, item);
+    this.heap.push(item);
     return true;
   }
 
   /** Removes from the queue and the set (so the name may be added again). */
   remove(value: string): boolean {
-    const had = this.set.delete(value);
-    this.heap.removeWhere((i) => i.value === value);
-    return had;
+    this.live.delete(value);
+    return this.set.delete(value);
   }
 
   get length(): number {
-    return this.heap.size;
+    return this.live.size;
   }
 
   has(value: string): boolean {
@@ -91,7 +101,16 @@ export class RateLimitedTimedQueue {
 
   /** Names waiting in the heap, in processing order. */
   waiting(): TimedValue[] {
-    return [...this.heap.items].sort((a, b) => (before(a, b) ? -1 : 1));
+    return [...this.live.values()].sort((a, b) => (before(a, b) ? -1 : 1));
+  }
+
+  /** The live head, after dropping stale entries of removed names. */
+  private head(): TimedValue | undefined {
+    for (let top = this.heap.peek(); top; top = this.heap.peek()) {
+      if (this.live.get(top.value) === top) return top;
+      this.heap.pop();
+    }
+    return undefined;
   }
 
   /**
@@ -100,12 +119,14 @@ export class RateLimitedTimedQueue {
    * (the value leaves the heap but stays in the set) or a retry delay.
    */
   try(nowMs: number, fn: (value: TimedValue) => true | { retryAfterMs: number }): void {
-    for (let head = this.heap.peek(); head; head = this.heap.peek()) {
+    for (let head = this.head(); head; head = this.head()) {
       if (!tryAccept(this.limiter, nowMs)) break;
       if (nowMs < head.processAtMs) break;
       const result = fn(head);
       if (result === true) {
+        // Upstream: RemoveFromQueue — out of the heap, still in the set.
         this.heap.pop();
+        this.live.delete(head.value);
       } else {
         // Upstream adds one nanosecond; a millionth of our millisecond.
         head.processAtMs = nowMs + result.retryAfterMs + 1e-6;
@@ -130,6 +151,6 @@ export class RateLimitedTimedQueue {
   }
 
   snapshot(): RateLimitedQueueState {
-    return { limiter: { ...this.limiter }, items: this.heap.items.map((i) => ({ ...i })), set: [...this.set] };
+    return { limiter: { ...this.limiter }, items: this.waiting().map((i) => ({ ...i })), set: [...this.set] };
   }
 }
