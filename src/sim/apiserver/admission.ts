@@ -151,9 +151,9 @@ register({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, o) =
 register({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, existing) => {
   const pod = o as Pod;
   pod.spec ??= {} as Pod['spec'];
-  const out = validatePodSpec(pod);
+  const out = validatePodSpec(pod.spec, 'spec');
   if (out.length) return out;
-  defaultPodSpec(pod);
+  defaultPodSpec(pod.spec);
   if (!existing) {
     const priorityError = admitPriority(api, pod);
     if (priorityError) throw priorityError;
@@ -165,14 +165,15 @@ register({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, exis
   return [];
 } });
 
-function validatePodSpec(pod: Pod): FieldError[] {
+/** Upstream: ValidatePodSpec, the parts the simulation reads. `at` is the spec's field path. */
+export function validatePodSpec(spec: Pod['spec'], at: string): FieldError[] {
   const out: FieldError[] = [];
-  const { spec } = pod;
+  if (!spec || typeof spec !== 'object') return [{ field: at, type: 'Required value' }];
   if (!Array.isArray(spec.containers) || spec.containers.length === 0) {
-    out.push({ field: 'spec.containers', type: 'Required value' });
+    out.push({ field: `${at}.containers`, type: 'Required value' });
   }
   (spec.containers ?? []).forEach((c, i) => {
-    const path = `spec.containers[${i}]`;
+    const path = `${at}.containers[${i}]`;
     if (!c.name) out.push({ field: `${path}.name`, type: 'Required value' });
     else for (const detail of validateLabel(c.name)) out.push({ field: `${path}.name`, type: 'Invalid value', value: c.name, detail });
     if (!c.image) out.push({ field: `${path}.image`, type: 'Required value' });
@@ -185,12 +186,12 @@ function validatePodSpec(pod: Pod): FieldError[] {
     }
   });
   if (spec.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy)) {
-    out.push({ field: 'spec.restartPolicy', type: 'Unsupported value', value: spec.restartPolicy, detail: 'supported values: "Always", "OnFailure", "Never"' });
+    out.push({ field: `${at}.restartPolicy`, type: 'Unsupported value', value: spec.restartPolicy, detail: 'supported values: "Always", "OnFailure", "Never"' });
   }
   if (spec.nodeName) {
-    for (const detail of validateSubdomain(spec.nodeName)) out.push({ field: 'spec.nodeName', type: 'Invalid value', value: spec.nodeName, detail });
+    for (const detail of validateSubdomain(spec.nodeName)) out.push({ field: `${at}.nodeName`, type: 'Invalid value', value: spec.nodeName, detail });
   }
-  (spec.tolerations ?? []).forEach((t, i) => out.push(...validateToleration(t, `spec.tolerations[${i}]`)));
+  (spec.tolerations ?? []).forEach((t, i) => out.push(...validateToleration(t, `${at}.tolerations[${i}]`)));
   return out;
 }
 
@@ -222,8 +223,7 @@ function validateToleration(t: Toleration, path: string): FieldError[] {
 }
 
 /** Upstream: pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec and friends), the fields the simulation reads. */
-function defaultPodSpec(pod: Pod): void {
-  const spec = pod.spec;
+export function defaultPodSpec(spec: Pod['spec']): void {
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
   spec.schedulerName ??= 'default-scheduler';
