@@ -54,6 +54,28 @@ export default defineConfig(
       ],
     },
   },
+  // The UI and the protocol see the engine through types only; the worker owns it.
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)sim(/|$)',
+              allowTypeImports: true,
+              message: 'src/ui and src/protocol may import only types from src/sim: talk to the engine through protocol messages.',
+            },
+            {
+              regex: '(^|/)worker(/|$)',
+              message: 'src/ui talks to the worker through protocol messages only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // src/sim imports only itself, plus type-only imports of kubernetes-types.
   // "Outside src/sim" depends on how deep the importing file is, hence one block per depth.
   ...[0, 1, 2, 3, 4, 5].map((depth) => /** @type {import('eslint').Linter.Config} */ ({

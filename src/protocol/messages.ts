@@ -1,0 +1,128 @@
+/**
+ * Messages between the UI and the simulation worker. Types only, and every
+ * message is plain JSON data (it crosses postMessage as a structured clone).
+ *
+ * Commands flow UI → worker; frames flow worker → UI: one full snapshot on
+ * boot, then at most one squashed diff per tick, and nothing while nothing
+ * changes.
+ */
+import type { NodeConfig, SimAction } from '../sim/actions';
+import type { KubeObject, Manifest } from '../sim/api/types';
+import type { EventRecord } from '../sim/apiserver/events';
+import type { ScheduledEviction } from '../sim/controllers/taint-eviction';
+import type { ZoneState } from '../sim/controllers/zones';
+
+export type { EventRecord, KubeObject, Manifest, NodeConfig, ScheduledEviction, SimAction, ZoneState };
+
+// ---- UI → worker -----------------------------------------------------------
+
+export type SimCommand =
+  /** (Re)builds the world at t = 0. Without `nodes`, the default cluster is used. */
+  | { type: 'boot'; seed: number; nodes?: NodeConfig[]; objects?: Manifest[] }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Simulated milliseconds per wall-clock millisecond; the worker clamps it to 1 … 600. */
+  | { type: 'speed'; factor: number }
+  /** Advances exactly `ms` of simulated time, playing or not. */
+  | { type: 'step'; ms: number }
+  /** Runs until the next Kubernetes Event is recorded (at most one simulated hour). */
+  | { type: 'run-to-next-event' }
+  /** Runs an action now, stamped with the current simulated time. */
+  | { type: 'act'; action: SimAction };
+
+// ---- worker → UI -----------------------------------------------------------
+
+/** A zone as the node lifecycle controller sees it. */
+export interface ZoneView {
+  /** Upstream's zone key ("region:\0:zone"). */
+  key: string;
+  zone: string;
+  region: string;
+  state: ZoneState;
+  /** Nodes per second the zone's NoExecute tainting queue may process. */
+  evictionQps: number;
+}
+
+/**
+ * The machine behind a node, which the API cannot show: whether it has
+ * power and whether it can reach the control plane.
+ */
+export interface MachineView {
+  name: string;
+  power: 'on' | 'off' | 'shutting-down';
+  /** The node itself is cut off (partition-node); see also partitionedZones. */
+  partitioned: boolean;
+  /** Whether the node can reach the API server (false when it or its zone is cut off). */
+  reachable: boolean;
+}
+
+export interface ObjectChange {
+  kind: string;
+  /** "namespace/name" for namespaced kinds, "name" otherwise, as the engine keys them. */
+  key: string;
+  /** The object now, or null once it is gone. */
+  object: KubeObject | null;
+}
+
+export interface PlaybackView {
+  playing: boolean;
+  speed: number;
+}
+
+/** Everything the UI holds, sent on boot (and on reset, which is a boot). */
+export interface SnapshotFrame extends PlaybackView {
+  type: 'snapshot';
+  seed: number;
+  nowMs: number;
+  /** Wall-clock milliseconds of simulated t = 0: API timestamps minus this are simulated ms. */
+  epochMs: number;
+  /** Every stored object, grouped by kind. */
+  objects: Record<string, KubeObject[]>;
+  /** The newest events, oldest first. */
+  events: EventRecord[];
+  zones: ZoneView[];
+  /** Scheduled taint-eviction deletions, soonest first. */
+  evictions: ScheduledEviction[];
+  machines: MachineView[];
+  partitionedZones: string[];
+}
+
+/**
+ * What changed since the previous frame. `zones`, `evictions`, `machines`
+ * and `partitionedZones` are present only when they changed (absent = keep
+ * what you have); when present they are complete lists.
+ */
+export interface DiffFrame extends PlaybackView {
+  type: 'diff';
+  nowMs: number;
+  changes: ObjectChange[];
+  /**
+   * Events recorded or repeated since the previous frame, oldest first. A
+   * repeated event comes again with a higher seq and count; the UI replaces
+   * its older copy.
+   */
+  events: EventRecord[];
+  zones?: ZoneView[];
+  evictions?: ScheduledEviction[];
+  machines?: MachineView[];
+  partitionedZones?: string[];
+}
+
+/** The outcome of an `act` command. */
+export interface ActionResultFrame {
+  type: 'action-result';
+  /** The action's sequence number in the simulation's input log. */
+  seq: number;
+  /** One line of what the action does ("node zone-a-1 loses power"). */
+  description: string;
+  /** Why the action failed; absent when it succeeded. */
+  error?: string;
+}
+
+/** Something went wrong in the worker; playback is paused. */
+export interface ErrorFrame {
+  type: 'error';
+  message: string;
+}
+
+export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame;

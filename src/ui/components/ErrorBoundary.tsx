@@ -1,0 +1,43 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+interface Props {
+  children: ReactNode;
+}
+
+interface State {
+  error: Error | null;
+}
+
+/** Keeps the page from going blank: a render error shows a message instead. (Error boundaries must be classes.) */
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: unknown): State {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    console.warn('Kube Playground: the page failed to draw', error, info.componentStack);
+  }
+
+  override render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <main className="crash">
+        <h1>Kube Playground</h1>
+        <div role="alert" className="banner banner-error">
+          <p>
+            <strong>The page failed to draw.</strong> {error.message}
+          </p>
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>{' '}
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload the page
+          </button>
+        </div>
+      </main>
+    );
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The one store the page reads: slices fed by worker frames, one set() per
+ * frame. There are no actions in here; commands are module-level functions
+ * (actions.ts) that post to the worker, whose frames come back through
+ * applyFrame.
+ */
+import { create } from 'zustand';
+import type { SimFrame } from '../protocol/messages';
+import { initialState, reduceFrame, type SimState } from './frame-reducer';
+
+export type { SimState } from './frame-reducer';
+
+export const useSim = create<SimState>()(() => initialState());
+
+export function applyFrame(frame: SimFrame): void {
+  const next = reduceFrame(useSim.getState(), frame);
+  if (next && Object.keys(next).length > 0) useSim.setState(next);
+}
+
+/** For failures outside the worker's own reporting (the worker crashed, a message could not be read). */
+export function reportError(message: string): void {
+  useSim.setState((state) => ({ session: { ...state.session, error: message } }));
+}
+
+export function dismissError(): void {
+  useSim.setState((state) => ({ session: { ...state.session, error: null } }));
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { DiffFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
+import { MAX_WALL_MS_PER_TICK, SimSession } from './session';
+
+function harness() {
+  const frames: SimFrame[] = [];
+  const clock = { wallMs: 0, ticking: false };
+  const session = new SimSession({
+    post: (frame) => frames.push(structuredClone(frame)),
+    wallNowMs: () => clock.wallMs,
+    setTicking: (on) => (clock.ticking = on),
+  });
+  const take = () => frames.splice(0);
+  session.handle({ type: 'boot', seed: 1 });
+  return { session, clock, take };
+}
+
+const diffs = (frames: SimFrame[]) => frames.filter((f): f is DiffFrame => f.type === 'diff');
+
+describe('SimSession', () => {
+  it('boots the default cluster into one snapshot at t = 0', () => {
+    const { take } = harness();
+    const frames = take();
+    expect(frames).toHaveLength(1);
+    const snapshot = frames[0] as SnapshotFrame;
+    expect(snapshot.type).toBe('snapshot');
+    expect(snapshot.nowMs).toBe(0);
+    expect(snapshot.playing).toBe(false);
+    expect(snapshot.objects.Node).toHaveLength(9);
+    expect(snapshot.objects.Pod?.length).toBeGreaterThan(0);
+    expect(snapshot.zones.map((z) => z.zone)).toEqual(['zone-a', 'zone-b', 'zone-c']);
+    expect(snapshot.machines.every((m) => m.power === 'on' && m.reachable)).toBe(true);
+  });
+
+  it('posts nothing while paused and idle', () => {
+    const { session, clock, take } = harness();
+    take();
+    clock.wallMs = 1_000;
+    session.tick();
+    session.handle({ type: 'speed', factor: 1 });
+    expect(take()).toEqual([]);
+  });
+
+  it('steps exactly and squashes the step into one diff', () => {
+    const { session, take } = harness();
+    take();
+    session.handle({ type: 'step', ms: 60_000 });
+    const frames = take();
+    expect(frames).toHaveLength(1);
+    const diff = frames[0] as DiffFrame;
+    expect(diff.nowMs).toBe(60_000);
+    expect(diff.changes.length).toBeGreaterThan(0);
+    // Squashed: each object appears once however often it was written.
+    const keys = diff.changes.map((c) => `${c.kind}/${c.key}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('runs to the next Kubernetes event and stops there', () => {
+    const { session, take } = harness();
+    session.handle({ type: 'act', action: { do: 'kill-node', node: 'zone-a-1' } });
+    take();
+    session.handle({ type: 'run-to-next-event' });
+    session.handle({ type: 'run-to-next-event' });
+    const frames = diffs(take());
+    expect(frames.map((f) => f.events.length > 0)).toEqual([true, true]);
+    expect(frames[0]!.nowMs).toBeLessThan(frames[1]!.nowMs);
+  });
+
+  it('turns wall time × speed into simulated time while playing, capped per tick', () => {
+    const { session, clock, take } = harness();
+    session.handle({ type: 'speed', factor: 60 });
+    session.handle({ type: 'play' });
+    expect(clock.ticking).toBe(true);
+    take();
+    clock.wallMs += 16;
+    session.tick();
+    expect(diffs(take()).at(-1)?.nowMs).toBe(960);
+    // A 10 s stall (background tab) counts as MAX_WALL_MS_PER_TICK.
+    clock.wallMs += 10_000;
+    session.tick();
+    expect(diffs(take()).at(-1)?.nowMs).toBe(960 + MAX_WALL_MS_PER_TICK * 60);
+    session.handle({ type: 'pause' });
+    expect(clock.ticking).toBe(false);
+    expect(diffs(take()).at(-1)?.playing).toBe(false);
+  });
+
+  it('lets the simulation lag rather than run past the engine budget', () => {
+    const { session, clock, take } = harness();
+    session.handle({ type: 'speed', factor: 600 });
+    session.handle({ type: 'play' });
+    take();
+    // Every read of the wall clock costs 3 ms: the engine budget runs out after a few instants.
+    let wall = clock.wallMs + MAX_WALL_MS_PER_TICK;
+    Object.defineProperty(clock, 'wallMs', { get: () => (wall += 3) });
+    session.tick();
+    const nowMs = diffs(take()).at(-1)?.nowMs ?? 0;
+    expect(nowMs).toBeGreaterThan(0);
+    expect(nowMs).toBeLessThan(MAX_WALL_MS_PER_TICK * 600);
+  });
+
+  it('reports action results and failures without throwing', () => {
+    const { session, take } = harness();
+    take();
+    session.handle({ type: 'act', action: { do: 'cordon', node: 'zone-b-2' } });
+    session.handle({ type: 'act', action: { do: 'kill-node', node: 'nope' } });
+    const results = take().filter((f) => f.type === 'action-result');
+    expect(results).toEqual([
+      { type: 'action-result', seq: expect.any(Number), description: 'kubectl cordon zone-b-2' },
+      { type: 'action-result', seq: expect.any(Number), description: 'node nope loses power', error: 'nodes "nope" not found' },
+    ]);
+  });
+
+  it('posts an error frame for a bad command', () => {
+    const { session, take } = harness();
+    take();
+    session.handle({ type: 'step', ms: Number.NaN });
+    expect(take()).toEqual([{ type: 'error', message: 'step must be a duration ≥ 0 ms, got NaN' }]);
+  });
+
+  it('sends machine, zone and eviction changes only when they change', () => {
+    const { session, take } = harness();
+    take();
+    session.handle({ type: 'act', action: { do: 'kill-node', node: 'zone-a-1' } });
+    const [kill] = diffs(take());
+    expect(kill?.machines?.find((m) => m.name === 'zone-a-1')?.power).toBe('off');
+    session.handle({ type: 'step', ms: 1_000 });
+    const [quiet] = diffs(take());
+    expect(quiet?.machines).toBeUndefined();
+    session.handle({ type: 'step', ms: 119_000 });
+    const [tainted] = diffs(take());
+    expect(tainted?.evictions?.map((e) => e.pod).sort()).toEqual(['default/api-1', 'default/web-1']);
+  });
+});

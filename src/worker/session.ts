@@ -1,0 +1,280 @@
+/**
+ * One simulation and its playback, driven by commands and by a pacing tick.
+ * Knows nothing of workers: the host hands in a wall clock, a way to post
+ * frames and a way to start and stop the tick, so tests drive it directly.
+ */
+import type { Node } from '../sim/api/types';
+import { SIM_EPOCH_MS } from '../sim/core/time';
+import { LABEL_ZONE } from '../sim/controllers/zones';
+import { describeAction, Simulation } from '../sim/simulation';
+import type { DiffFrame, MachineView, SimCommand, SimFrame, SnapshotFrame, ZoneView } from '../protocol/messages';
+import { DEFAULT_SEED, defaultNodes, defaultObjects } from './default-cluster';
+
+export interface SessionHost {
+  post(frame: SimFrame): void;
+  /** Monotonic wall-clock milliseconds (performance.now). */
+  wallNowMs(): number;
+  /** Starts (true) or stops (false) calling `tick` about once per animation frame. */
+  setTicking(on: boolean): void;
+}
+
+export const MIN_SPEED = 1;
+export const MAX_SPEED = 600;
+/** Wall time one tick may account for: after a stall the sim skips ahead at most this much × speed. */
+export const MAX_WALL_MS_PER_TICK = 100;
+/** Wall time the engine may run per tick; past it the sim falls behind rather than freezing the worker. */
+export const ENGINE_BUDGET_MS_PER_TICK = 12;
+/** How far "next event" looks ahead before giving up. */
+export const NEXT_EVENT_HORIZON_MS = 60 * 60 * 1000;
+/** Wall time "next event" and "step" may take before stopping where they are. */
+const COMMAND_BUDGET_MS = 5_000;
+/** Events sent with a snapshot or one diff (the UI keeps fewer). */
+const MAX_EVENTS_PER_FRAME = 500;
+
+/** What the UI last heard, to send only what changed. */
+interface Sent {
+  nowMs: number;
+  playing: boolean;
+  speed: number;
+  zones: string;
+  evictions: string;
+  machines: string;
+  partitionedZones: string;
+}
+
+export class SimSession {
+  private sim: Simulation | null = null;
+  private playing = false;
+  private speed = 1;
+  private lastTickWallMs = 0;
+  /** Simulated milliseconds owed to the clock below 1 ms, carried to the next tick. */
+  private carryMs = 0;
+  private lastEventSeq = 0;
+  private sent: Sent | null = null;
+
+  constructor(private readonly host: SessionHost) {}
+
+  /** Runs one command; failures are posted as error frames, never thrown. */
+  handle(command: SimCommand): void {
+    try {
+      this.run(command);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** One pacing tick: turn the wall time since the last tick into simulated time. */
+  tick(): void {
+    if (!this.sim || !this.playing) return;
+    try {
+      const wallMs = this.host.wallNowMs();
+      const elapsedMs = Math.min(Math.max(wallMs - this.lastTickWallMs, 0), MAX_WALL_MS_PER_TICK);
+      this.lastTickWallMs = wallMs;
+      const owedMs = elapsedMs * this.speed + this.carryMs;
+      const budgetMs = Math.floor(owedMs);
+      this.carryMs = owedMs - budgetMs;
+      this.advanceTo(this.sim.nowMs + budgetMs, wallMs + ENGINE_BUDGET_MS_PER_TICK);
+      this.flush(false);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private run(command: SimCommand): void {
+    if (command.type === 'boot') return this.boot(command);
+    const sim = this.requireSim();
+    switch (command.type) {
+      case 'play':
+        if (!this.playing) {
+          this.playing = true;
+          this.lastTickWallMs = this.host.wallNowMs();
+          this.carryMs = 0;
+          this.host.setTicking(true);
+        }
+        break;
+      case 'pause':
+        this.stop();
+        break;
+      case 'speed':
+        if (!Number.isFinite(command.factor)) throw new Error(`speed must be a number, got ${String(command.factor)}`);
+        this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, command.factor));
+        break;
+      case 'step':
+        if (!Number.isFinite(command.ms) || command.ms < 0) throw new Error(`step must be a duration ≥ 0 ms, got ${String(command.ms)}`);
+        this.advanceTo(sim.nowMs + Math.round(command.ms), this.host.wallNowMs() + COMMAND_BUDGET_MS);
+        break;
+      case 'run-to-next-event':
+        this.runToNextEvent(sim);
+        break;
+      case 'act': {
+        const record = sim.act(command.action);
+        this.flush(true);
+        this.host.post({
+          type: 'action-result',
+          seq: record.seq,
+          description: describeAction(command.action),
+          ...(record.error !== undefined ? { error: record.error } : {}),
+        });
+        return;
+      }
+      default:
+        throw new Error(`unknown command ${JSON.stringify(command)}`);
+    }
+    this.flush(false);
+  }
+
+  private boot(command: Extract<SimCommand, { type: 'boot' }>): void {
+    this.stop();
+    const sim = new Simulation({ seed: command.seed ?? DEFAULT_SEED, nodes: command.nodes ?? defaultNodes() });
+    sim.api.trackChanges();
+    const objects = command.objects ?? (command.nodes ? [] : defaultObjects());
+    const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
+    sim.runUntil(0);
+    sim.api.drainChanges();
+    this.sim = sim;
+    this.lastEventSeq = sim.api.events.lastSeq;
+    const frame = this.snapshotFrame(sim);
+    this.sent = {
+      nowMs: frame.nowMs,
+      playing: frame.playing,
+      speed: frame.speed,
+      zones: JSON.stringify(frame.zones),
+      evictions: JSON.stringify(frame.evictions),
+      machines: JSON.stringify(frame.machines),
+      partitionedZones: JSON.stringify(frame.partitionedZones),
+    };
+    this.host.post(frame);
+    for (const record of records) {
+      if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
+    }
+  }
+
+  private snapshotFrame(sim: Simulation): SnapshotFrame {
+    const objects: SnapshotFrame['objects'] = {};
+    for (const kind of ['Namespace', 'Node', 'Lease', 'Pod']) objects[kind] = [...sim.api.list(kind)];
+    return {
+      type: 'snapshot',
+      seed: sim.seed,
+      nowMs: sim.nowMs,
+      epochMs: SIM_EPOCH_MS,
+      objects,
+      events: newest(sim.api.events.since(0)),
+      zones: zoneViews(sim),
+      evictions: sim.taintEviction.scheduledEvictions(),
+      machines: machineViews(sim),
+      partitionedZones: sim.network.snapshot().partitionedZones,
+      playing: this.playing,
+      speed: this.speed,
+    };
+  }
+
+  /**
+   * Processes instants up to `targetMs`, then sets the clock to it. Past
+   * `deadlineWallMs` it stops after the current instant, so a slow engine
+   * makes the simulation lag instead of freezing the worker.
+   */
+  private advanceTo(targetMs: number, deadlineWallMs: number): void {
+    const sim = this.requireSim();
+    for (let next = sim.nextTimerAtMs(); next !== undefined && next <= targetMs; next = sim.nextTimerAtMs()) {
+      if (this.host.wallNowMs() > deadlineWallMs) return;
+      sim.step();
+    }
+    sim.runUntil(targetMs);
+  }
+
+  /** Steps instant by instant until a Kubernetes Event is recorded, or an hour has passed. */
+  private runToNextEvent(sim: Simulation): void {
+    const seq = sim.api.events.lastSeq;
+    const horizonMs = sim.nowMs + NEXT_EVENT_HORIZON_MS;
+    const deadlineWallMs = this.host.wallNowMs() + COMMAND_BUDGET_MS;
+    for (let next = sim.nextTimerAtMs(); next !== undefined && next <= horizonMs; next = sim.nextTimerAtMs()) {
+      sim.step();
+      if (sim.api.events.lastSeq !== seq || this.host.wallNowMs() > deadlineWallMs) return;
+    }
+    sim.runUntil(horizonMs);
+  }
+
+  /** Posts one diff with whatever changed since the last frame; nothing if nothing did. */
+  private flush(actionRan: boolean): void {
+    const sim = this.sim;
+    const sent = this.sent;
+    if (!sim || !sent) return;
+    const changes = sim.api.drainChanges();
+    const events = sim.api.events.lastSeq === this.lastEventSeq ? [] : newest(sim.api.events.since(this.lastEventSeq));
+    this.lastEventSeq = sim.api.events.lastSeq;
+    const clockOrPlaybackChanged = sim.nowMs !== sent.nowMs || this.playing !== sent.playing || this.speed !== sent.speed;
+    if (changes.length === 0 && events.length === 0 && !clockOrPlaybackChanged && !actionRan) return;
+
+    const frame: DiffFrame = { type: 'diff', nowMs: sim.nowMs, changes, events, playing: this.playing, speed: this.speed };
+    const zones = JSON.stringify(zoneViews(sim));
+    if (zones !== sent.zones) frame.zones = JSON.parse(zones) as ZoneView[];
+    // Evictions and machines change only with pods, nodes or an action; skip
+    // the work on the frequent lease-only frames.
+    const podsOrNodes = actionRan || changes.some((c) => c.kind === 'Pod' || c.kind === 'Node');
+    let { evictions, machines, partitionedZones } = sent;
+    if (podsOrNodes) {
+      const scheduled = sim.taintEviction.scheduledEvictions();
+      evictions = JSON.stringify(scheduled);
+      if (evictions !== sent.evictions) frame.evictions = scheduled;
+      const views = machineViews(sim);
+      machines = JSON.stringify(views);
+      if (machines !== sent.machines) frame.machines = views;
+      const cut = sim.network.snapshot().partitionedZones;
+      partitionedZones = JSON.stringify(cut);
+      if (partitionedZones !== sent.partitionedZones) frame.partitionedZones = cut;
+    }
+    const changedSomething =
+      clockOrPlaybackChanged || changes.length > 0 || events.length > 0 || zones !== sent.zones || evictions !== sent.evictions ||
+      machines !== sent.machines || partitionedZones !== sent.partitionedZones;
+    this.sent = { nowMs: sim.nowMs, playing: this.playing, speed: this.speed, zones, evictions, machines, partitionedZones };
+    if (changedSomething) this.host.post(frame);
+  }
+
+  private stop(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    this.host.setTicking(false);
+  }
+
+  private fail(error: unknown): void {
+    this.stop();
+    const message = error instanceof Error ? error.message : String(error);
+    this.host.post({ type: 'error', message });
+    try {
+      this.flush(false);
+    } catch {
+      // The error frame above already tells the UI; a second failure adds nothing.
+    }
+  }
+
+  private requireSim(): Simulation {
+    if (!this.sim) throw new Error('the simulation has not booted yet');
+    return this.sim;
+  }
+}
+
+function newest<T>(list: T[]): T[] {
+  return list.length > MAX_EVENTS_PER_FRAME ? list.slice(-MAX_EVENTS_PER_FRAME) : list;
+}
+
+function zoneViews(sim: Simulation): ZoneView[] {
+  return sim.nodeLifecycle.zoneStates().map(({ key, zone, region, state, evictionQps }) => ({ key, zone, region, state, evictionQps }));
+}
+
+/** The machines behind the Node objects (the engine has no list of kubelets to iterate). */
+function machineViews(sim: Simulation): MachineView[] {
+  const names = [...sim.api.list<Node>('Node')].map((node) => node.metadata.name).sort();
+  const out: MachineView[] = [];
+  for (const name of names) {
+    const kubelet = sim.kubelets.view(name);
+    if (!kubelet) continue;
+    const zone = kubelet.config.zone ?? kubelet.config.labels?.[LABEL_ZONE];
+    out.push({
+      name,
+      power: kubelet.power,
+      partitioned: sim.network.isNodePartitioned(name),
+      reachable: sim.network.reachable(name, zone),
+    });
+  }
+  return out;
+}
