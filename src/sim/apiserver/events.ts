@@ -31,6 +31,8 @@ export class EventLog {
   private seq: number;
   private records: EventRecord[];
   private readonly byKey = new Map<string, EventRecord>();
+  /** Every occurrence in order, so `since` is a binary search rather than a scan and sort. */
+  private readonly occurrences: { seq: number; record: EventRecord }[] = [];
 
   constructor(
     private readonly capacity = 10_000,
@@ -39,6 +41,7 @@ export class EventLog {
     this.seq = state?.seq ?? 0;
     this.records = state ? state.records.map((r) => ({ ...r, involvedObject: { ...r.involvedObject } })) : [];
     for (const r of this.records) this.byKey.set(aggregateKey(r), r);
+    for (const r of [...this.records].sort((a, b) => a.seq - b.seq)) this.occurrences.push({ seq: r.seq, record: r });
   }
 
   record(
@@ -63,6 +66,7 @@ export class EventLog {
       existing.count++;
       existing.lastTimestampMs = nowMs;
       existing.seq = seq;
+      this.occurrences.push({ seq, record: existing });
       return existing;
     }
     const record: EventRecord = {
@@ -79,13 +83,27 @@ export class EventLog {
     };
     this.records.push(record);
     this.byKey.set(key, record);
+    this.occurrences.push({ seq, record });
     if (this.records.length > this.capacity * 1.25) this.trim();
     return record;
   }
 
   /** Records whose last occurrence came after sequence number `seq`, oldest first. */
   since(seq: number): EventRecord[] {
-    return this.records.filter((r) => r.seq > seq).sort((a, b) => a.seq - b.seq);
+    let lo = 0;
+    let hi = this.occurrences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.occurrences[mid]!.seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: EventRecord[] = [];
+    // A record that recurred is reported once, at its latest occurrence.
+    for (let i = lo; i < this.occurrences.length; i++) {
+      const { seq: at, record } = this.occurrences[i]!;
+      if (record.seq === at && this.byKey.get(aggregateKey(record)) === record) out.push(record);
+    }
+    return out;
   }
 
   all(): readonly EventRecord[] {
@@ -104,6 +122,9 @@ export class EventLog {
     this.records.sort((a, b) => a.seq - b.seq);
     const dropped = this.records.splice(0, this.records.length - this.capacity);
     for (const r of dropped) this.byKey.delete(aggregateKey(r));
+    const oldestKept = this.records[0]?.seq ?? this.seq + 1;
+    const firstKept = this.occurrences.findIndex((o) => o.seq >= oldestKept);
+    this.occurrences.splice(0, firstKept < 0 ? this.occurrences.length : firstKept);
   }
 }
 

@@ -157,6 +157,11 @@ export class Kubelets implements Component {
     return this.kubelets.has(name);
   }
 
+  /** Every machine with a simulated kubelet, whether or not its Node object exists. */
+  names(): string[] {
+    return [...this.kubelets.keys()].sort();
+  }
+
   /** Read-only view for the UI and tests. */
   view(name: string): Readonly<KubeletState> | undefined {
     return this.kubelets.get(name);
