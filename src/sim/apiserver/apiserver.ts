@@ -54,6 +54,11 @@ export interface ObjectChange {
 
 export const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
+const SYSTEM_PRIORITY_CLASSES: [string, number, string][] = [
+  ['system-node-critical', 2_000_001_000, 'Used for system critical pods that must not be moved from their current node.'],
+  ['system-cluster-critical', 2_000_000_000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
+];
+
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export class ApiServer {
@@ -83,6 +88,10 @@ export class ApiServer {
       for (const object of state.objects) this.store(deepClone(object), undefined);
     } else {
       for (const name of DEFAULT_NAMESPACES) this.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      // Upstream: pkg/apis/scheduling SystemPriorityClasses, created by the API server at start.
+      for (const [name, value, description] of SYSTEM_PRIORITY_CLASSES) {
+        this.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description });
+      }
     }
   }
 

@@ -19,7 +19,8 @@ import { isPodTerminal } from '../api/conditions';
 import { NODE_LEASE_NAMESPACE, type Lease, type Node, type Pod } from '../api/types';
 import { LABEL_ZONE } from '../controllers/zones';
 import { computeConditions, conditionsDiffer, initialNode, nodeResources, type ConditionOverride, type NodeResources } from './node-status';
-import { creatingStatus, failedStatus, runningStatus, showsRunningAndReady } from './pod-status';
+import { completedStatus, creatingStatus, failedStatus, runningStatus, showsRunningAndReady } from './pod-status';
+import { podProgram, restartBackoffMs } from './container-program';
 import { groupIndexFor, shutdownGroups } from './shutdown';
 
 const NAME = 'kubelet';
@@ -32,9 +33,13 @@ const SHUTDOWN_MESSAGE = 'Pod was terminated in response to imminent node shutdo
 /** A pod this kubelet runs: its containers' state, which the API may not know yet. */
 export interface LocalPod {
   uid: string;
-  stage: 'starting' | 'running' | 'stopping' | 'stopped' | 'shutdown-killing';
+  /** 'completed': every container exited and may not restart; the API may not know yet. */
+  stage: 'starting' | 'running' | 'completed' | 'stopping' | 'stopped' | 'shutdown-killing';
   restartCount: number;
   podIP: string;
+  restartPolicy: string;
+  runForMs: number | null;
+  exitCode: number;
 }
 
 export interface KubeletState {
@@ -333,6 +338,7 @@ export class Kubelets implements Component {
     if (isPodTerminal(pod)) return this.forget(name, podKey);
     const current = state.pods[podKey];
     if (!current) return this.admitPod(name, pod);
+    if (current.stage === 'completed') return this.postCompleted(name, pod, current);
     if (current.stage === 'running' && !showsRunningAndReady(pod)) this.postRunning(name, pod, current);
   }
 
@@ -354,7 +360,14 @@ export class Kubelets implements Component {
       return;
     }
     const restartCount = (pod.status.containerStatuses?.[0]?.restartCount ?? 0) + (wasRunning ? 1 : 0);
-    const local: LocalPod = { uid: pod.metadata.uid, stage: 'starting', restartCount, podIP: this.nextPodIP(state) };
+    const local: LocalPod = {
+      uid: pod.metadata.uid,
+      stage: 'starting',
+      restartCount,
+      podIP: this.nextPodIP(state),
+      restartPolicy: pod.spec.restartPolicy ?? 'Always',
+      ...podProgram(pod.spec),
+    };
     state.pods[`${pod.metadata.namespace}/${pod.metadata.name}`] = local;
     this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
       draft.status = creatingStatus(draft, toTimestamp(now), this.internalIP(state), restartCount);
@@ -390,11 +403,14 @@ export class Kubelets implements Component {
     switch (local.stage) {
       case 'starting':
         local.stage = 'running';
+        if (local.runForMs !== null) this.slots.set(`pod\u0000${name}\u0000${podKey}`, this.ctx.clock.nowMs + local.runForMs);
         if (pod && pod.metadata.uid === local.uid) {
           for (const c of pod.spec.containers) this.recordPodEvent(name, pod, 'Normal', 'Started', `Started container ${c.name}`);
           this.postRunning(name, pod, local);
         }
         return;
+      case 'running':
+        return this.containersExited(name, podKey, local, pod && pod.metadata.uid === local.uid ? pod : undefined);
       case 'stopping':
         local.stage = 'stopped';
         if (pod && pod.metadata.uid === local.uid) {
@@ -416,6 +432,40 @@ export class Kubelets implements Component {
       default:
         return;
     }
+  }
+
+  /**
+   * The containers' program ended. Upstream restart rules: Always restarts,
+   * OnFailure restarts on a non-zero code, Never does not; restarts back off
+   * (CrashLoopBackOff).
+   */
+  private containersExited(name: string, podKey: string, local: LocalPod, pod: Pod | undefined): void {
+    const restart = local.restartPolicy === 'Always' || (local.restartPolicy === 'OnFailure' && local.exitCode !== 0);
+    if (!restart) {
+      local.stage = 'completed';
+      if (pod) this.postCompleted(name, pod, local);
+      return;
+    }
+    local.restartCount++;
+    local.stage = 'starting';
+    const now = this.ctx.clock.nowMs;
+    this.slots.set(`pod\u0000${name}\u0000${podKey}`, now + restartBackoffMs(local.restartCount));
+    if (!pod) return;
+    const state = this.require(name);
+    if (local.exitCode !== 0) {
+      const container = pod.spec.containers[0]!.name;
+      this.recordPodEvent(name, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${container} in pod ${pod.metadata.name}`);
+    }
+    this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
+      draft.status = creatingStatus(draft, toTimestamp(now), this.internalIP(state), local.restartCount, 'CrashLoopBackOff');
+    });
+  }
+
+  private postCompleted(name: string, pod: Pod, local: LocalPod): void {
+    this.forget(name, `${pod.metadata.namespace}/${pod.metadata.name}`);
+    this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
+      draft.status = completedStatus(draft, toTimestamp(this.ctx.clock.nowMs), local.exitCode);
+    });
   }
 
   private postRunning(name: string, pod: Pod, local: LocalPod): void {

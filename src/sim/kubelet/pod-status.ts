@@ -24,8 +24,8 @@ function foreignConditions(previous: Status): PodCondition[] {
   return (previous.conditions ?? []).filter((c) => !own.has(c.type));
 }
 
-/** Containers are being created: Pending, not Ready. */
-export function creatingStatus(pod: Pod, now: string, hostIP: string, restartCount: number): Status {
+/** Containers are being created (or wait to restart): not Ready. */
+export function creatingStatus(pod: Pod, now: string, hostIP: string, restartCount: number, waitingReason = 'ContainerCreating'): Status {
   const prev = pod.status;
   const notReady = `containers with unready status: [${pod.spec.containers.map((c) => c.name).join(' ')}]`;
   return {
@@ -49,7 +49,7 @@ export function creatingStatus(pod: Pod, now: string, hostIP: string, restartCou
       ready: false,
       started: false,
       restartCount,
-      state: { waiting: { reason: 'ContainerCreating' } },
+      state: { waiting: { reason: waitingReason } },
     })),
   };
 }
@@ -119,4 +119,32 @@ export function failedStatus(pod: Pod, now: string, reason: string, message: str
 /** Whether the API already shows the pod Running and Ready (the status manager's reconcile check). */
 export function showsRunningAndReady(pod: Pod): boolean {
   return pod.status.phase === 'Running' && pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+}
+
+/** Every container exited: Succeeded when all exited 0 (and may not restart), else Failed. */
+export function completedStatus(pod: Pod, now: string, exitCode: number): Status {
+  const prev = pod.status;
+  const phase = exitCode === 0 ? 'Succeeded' : 'Failed';
+  const reason = exitCode === 0 ? 'PodCompleted' : 'PodFailed';
+  return {
+    ...prev,
+    phase,
+    conditions: [
+      condition('PodReadyToStartContainers', 'False', now, prev),
+      condition('Initialized', 'True', now, prev, reason),
+      condition('Ready', 'False', now, prev, reason),
+      condition('ContainersReady', 'False', now, prev, reason),
+      condition('PodScheduled', 'True', now, prev),
+      ...foreignConditions(prev),
+    ],
+    containerStatuses: pod.spec.containers.map((c) => ({
+      name: c.name,
+      image: c.image ?? '',
+      imageID: '',
+      ready: false,
+      started: false,
+      restartCount: prev.containerStatuses?.find((s) => s.name === c.name)?.restartCount ?? 0,
+      state: { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', finishedAt: now } },
+    })),
+  };
 }
