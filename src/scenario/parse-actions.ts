@@ -8,7 +8,7 @@ import { NAMESPACED_KINDS } from '../sim/api/types';
 import { readNodeConfig, readNodeName, readTaint, type NodeContext } from './parse-cluster';
 import { readManifest } from './parse-objects';
 import type { Reader } from './reader';
-import { actionNotImplemented, kindProblem, PENDING_ACTIONS } from './support';
+import { kindProblem } from './support';
 import type { Path } from './yaml-source';
 
 const NODE_ACTIONS = [
@@ -64,7 +64,6 @@ export function readAction(value: unknown, path: Path, reader: Reader, nodeConte
   const spec = ACTION_FIELDS[name];
   const fields = reader.mapping(value, path, ['at', 'do', ...spec.allowed], spec.required);
   const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at']);
-  if (PENDING_ACTIONS.has(name)) reader.error([...path, 'do'], actionNotImplemented(name));
   if (!fields || atMs === undefined || spec.required.some((f) => fields[f] === undefined)) return undefined;
   const read = readBody(name, fields, path, reader, nodeContext);
   return read && { atMs, ...read };

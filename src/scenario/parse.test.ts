@@ -46,10 +46,7 @@ describe('parseScenario: invalid files', () => {
     ['an action without at', BASE + 'actions:\n  - {do: cordon, node: zone-a-1}\n', 'actions[0]', 5, 'missing required field "at"'],
     ['an action without its node', BASE + 'actions:\n  - {at: 1s, do: cordon}\n', 'actions[0]', 5, 'missing required field "node"'],
     ['an unknown kind', BASE + 'objects:\n  - {apiVersion: v1, kind: Widget, metadata: {name: w}}\n', 'objects[0].kind', 5, 'unknown kind "Widget" (the scenario format accepts Pod, Deployment'],
-    ['a kind not implemented yet', BASE + 'objects:\n  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: web}}\n', 'objects[0].kind', 5, 'kind Deployment is not implemented yet (it arrives with the workload controllers)'],
     ['a manifest without a name', BASE + 'objects:\n  - {apiVersion: v1, kind: Pod, metadata: {labels: {a: b}}}\n', 'objects[0].metadata', 5, 'missing required field "name" (or "generateName")'],
-    ['drain', BASE + 'actions:\n  - {at: 1s, do: drain, node: zone-a-1}\n', 'actions[0].do', 5, 'action drain is not implemented yet (it arrives with the workload controllers)'],
-    ['scale', BASE + 'actions:\n  - {at: 1s, do: scale, kind: Deployment, name: web, replicas: 2}\n', 'actions[0].do', 5, 'action scale is not implemented yet'],
     ['a bad selector', BASE + 'expect:\n  - {at: 1s, pods: {selector: "app in (web"}, count: 1}\n', 'expect[0].pods.selector', 5, 'invalid selector "app in (web": unable to parse requirement "app in (web"'],
     ['a selector with a bad key', BASE + 'expect:\n  - {at: 1s, pods: {selector: "-app=web"}, count: 1}\n', 'expect[0].pods.selector', 5, 'invalid selector "-app=web"'],
     ['a bad duration', BASE + 'actions:\n  - {at: 62x, do: kill-node, node: zone-a-1}\n', 'actions[0].at', 5, 'invalid duration "62x"'],
@@ -90,16 +87,11 @@ describe('parseScenario: invalid files', () => {
 });
 
 describe('parseScenario: the contract example', () => {
-  it('needs a Deployment, which is not implemented yet', () => {
+  it('reads the example of scenario-format.md as written', () => {
     const text = readFileSync(new URL('./examples/one-node-dies.yaml', import.meta.url), 'utf8');
-    expect(errorsOf(text)).toEqual([
-      {
-        path: 'objects[0].kind',
-        line: 7,
-        column: 5,
-        message: 'kind Deployment is not implemented yet (it arrives with the workload controllers)',
-      },
-    ]);
+    const scenario = scenarioOf(text);
+    expect(scenario.objects.map((o) => o.manifest.kind)).toEqual(['Deployment']);
+    expect(scenario.expectations).toHaveLength(7);
   });
 });
 
@@ -223,7 +215,18 @@ cluster:
     ]);
   });
 
-  it('reads every action of the contract (drain and scale aside)', () => {
+  it('reads drain and scale', () => {
+    const scenario = scenarioOf(`${BASE}actions:
+  - {at: 1s, do: drain, node: zone-a-1}
+  - {at: 2s, do: scale, kind: Deployment, name: web, replicas: 2}
+`);
+    expect(scenario.actions.map((a) => a.action)).toEqual([
+      { do: 'drain', node: 'zone-a-1' },
+      { do: 'scale', kind: 'Deployment', name: 'web', namespace: 'default', replicas: 2 },
+    ]);
+  });
+
+  it('reads every other action of the contract', () => {
     const scenario = scenarioOf(`${BASE}objects:
   - {apiVersion: v1, kind: Node, metadata: {name: manual, labels: {topology.kubernetes.io/zone: zone-m}}}
 actions:

@@ -97,20 +97,15 @@ expect:
     expect(lines).toContain('   62.000s  Node/zone-a-1        » node zone-a-1 loses power');
   });
 
-  it('notes that a pod without a node stays Pending while there is no scheduler', () => {
+  it('traces the scheduler binding a pod that names no node', () => {
     const { trace, passed } = run(`
-name: pending
+name: scheduled
 cluster: {nodes: [{name: n1}]}
 objects: [{apiVersion: v1, kind: Pod, metadata: {name: lonely}, spec: {containers: [{name: c, image: i}]}}]
-expect: [{at: 30s, pod: {name: lonely}, phase: Pending, node: ""}]
+expect: [{at: 30s, pod: {name: lonely}, phase: Running, node: n1}]
 `);
     expect(passed).toBe(true);
-    expect(trace).toContainEqual({
-      atMs: 0,
-      kind: 'note',
-      object: 'Pod/default/lonely',
-      text: 'pod default/lonely stays Pending: this build has no scheduler yet (it arrives with the next issue)',
-    });
+    expect(trace).toContainEqual(expect.objectContaining({ atMs: 0, kind: 'change', object: 'Pod/default/lonely', text: 'bound to n1' }));
   });
 
   it('reports a failed action in the trace without stopping the run', () => {

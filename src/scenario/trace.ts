@@ -58,11 +58,8 @@ export class Tracer {
    * action or instant).
    */
   private boundary = 0;
-  private readonly hasScheduler: boolean;
 
   constructor(private readonly sim: Simulation) {
-    // Until the scheduler exists, a pod without spec.nodeName stays Pending; say so.
-    this.hasScheduler = 'scheduler' in sim;
     for (const node of [...sim.api.list<Node>('Node')].sort(byName)) this.onWatch({ type: 'ADDED', object: node, old: undefined });
     this.boundary = this.list.length;
     sim.onAction((record) => this.onAction(record));
@@ -146,10 +143,6 @@ export class Tracer {
     const nodeName = pod.spec.nodeName;
     if (!old) {
       this.change(name, 'added', nodeName ? `created on ${nodeName}` : 'created', nodeName ? { to: nodeName } : {});
-      if (!nodeName && !this.hasScheduler) {
-        const pending = `pod ${pod.metadata.namespace}/${pod.metadata.name} stays Pending: this build has no scheduler yet (it arrives with the next issue)`;
-        this.push({ kind: 'note', object: name, text: pending });
-      }
       return;
     }
     if (nodeName && !old.spec.nodeName) this.change(name, 'bound', `bound to ${nodeName}`, { field: 'spec.nodeName', to: nodeName });

@@ -8,6 +8,7 @@ import { toTimestamp } from './core/time';
 import { formatTaint, sameTaint } from './api/taints';
 import type { Node } from './api/types';
 import { LABEL_ZONE } from './controllers/zones';
+import { scaleWorkload } from './controllers/scale';
 import type { Simulation } from './simulation';
 
 export function applyClusterAction(sim: Simulation, action: SimAction): void {
@@ -57,8 +58,10 @@ export function applyClusterAction(sim: Simulation, action: SimAction): void {
     case 'delete':
       return api.delete(action.kind, action.name, action.namespace ?? defaultNamespace(action.kind), action.force ? { gracePeriodSeconds: 0 } : {});
     case 'drain':
+      return sim.drainer.startDrain(requireNode(sim, action.node));
     case 'scale':
-      throw new ActionError(`${action.do} is not implemented yet (it arrives with the workload controllers)`);
+      scaleWorkload(api, action.kind, action.namespace ?? 'default', action.name, action.replicas);
+      return;
   }
 }
 

@@ -22,6 +22,15 @@ import { NodeLifecycleController } from './controllers/node-lifecycle';
 import { TaintEvictionController } from './controllers/taint-eviction';
 import { PodGCController } from './controllers/podgc';
 import { GarbageCollector } from './controllers/garbage-collector';
+import { DeploymentController } from './controllers/deployment';
+import { ReplicaSetController } from './controllers/replicaset';
+import { DaemonSetsController } from './controllers/daemonset';
+import { StatefulSetController } from './controllers/statefulset';
+import { JobController } from './controllers/job';
+import { DisruptionController } from './controllers/disruption';
+import { EndpointSliceController } from './controllers/endpointslice';
+import { Drainer } from './drain';
+import { Scheduler } from './scheduler/scheduler';
 import { applyClusterAction } from './cluster-actions';
 
 export interface SimulationOptions {
@@ -70,6 +79,15 @@ export class Simulation {
   readonly taintEviction: TaintEvictionController;
   readonly podGC: PodGCController;
   readonly garbageCollector: GarbageCollector;
+  readonly deployments: DeploymentController;
+  readonly replicaSets: ReplicaSetController;
+  readonly daemonSets: DaemonSetsController;
+  readonly statefulSets: StatefulSetController;
+  readonly jobs: JobController;
+  readonly disruption: DisruptionController;
+  readonly endpointSlices: EndpointSliceController;
+  readonly drainer: Drainer;
+  readonly scheduler: Scheduler;
   private readonly rng: Rng;
   private readonly components: Component[];
   private readonly byName = new Map<string, Component>();
@@ -105,6 +123,15 @@ export class Simulation {
     this.taintEviction = new TaintEvictionController(ctx, state('taint-eviction'));
     this.podGC = new PodGCController(ctx, state('podgc'));
     this.garbageCollector = new GarbageCollector(ctx, state('garbage-collector'));
+    this.deployments = new DeploymentController(ctx, state('deployment'));
+    this.replicaSets = new ReplicaSetController(ctx, state('replicaset'));
+    this.daemonSets = new DaemonSetsController(ctx, state('daemonset'));
+    this.statefulSets = new StatefulSetController(ctx, state('statefulset'));
+    this.jobs = new JobController(ctx, state('job'));
+    this.disruption = new DisruptionController(ctx, state('disruption'));
+    this.endpointSlices = new EndpointSliceController(ctx, state('endpointslice'));
+    this.drainer = new Drainer(ctx, state('drain'));
+    this.scheduler = new Scheduler(ctx, state('scheduler'));
 
     const actionsComponent: Component = { name: 'actions', onTimer: (timer) => this.runAction(timer) };
     this.components = [
@@ -114,6 +141,8 @@ export class Simulation {
       this.taintEviction,
       this.podGC,
       this.garbageCollector,
+      ...this.controllers(),
+      this.scheduler,
     ];
     for (const c of this.components) this.byName.set(c.name, c);
 
@@ -186,7 +215,7 @@ export class Simulation {
 
   snapshot(): WorldSnapshot {
     const components: Record<string, unknown> = {};
-    for (const c of [this.kubelets, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector]) {
+    for (const c of [this.kubelets, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector, ...this.controllers(), this.scheduler]) {
       components[c.name] = c.snapshot();
     }
     return structuredClone({
@@ -201,6 +230,20 @@ export class Simulation {
       actions: this.actions,
       components,
     });
+  }
+
+  /** The workload controllers, in their per-instant order (after the node controllers, before the scheduler). */
+  private controllers() {
+    return [
+      this.deployments,
+      this.replicaSets,
+      this.daemonSets,
+      this.statefulSets,
+      this.jobs,
+      this.disruption,
+      this.endpointSlices,
+      this.drainer,
+    ] as const;
   }
 
   private processInstant(atMs: number): void {

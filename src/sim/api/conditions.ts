@@ -9,8 +9,12 @@ export function isNodeReady(node: Node): boolean {
   return getNodeCondition(node, 'Ready')?.status === 'True';
 }
 
+/** A plain loop: this runs for every pod in every controller's sync. */
 export function getPodCondition(pod: Pod, type: string): PodCondition | undefined {
-  return pod.status.conditions?.find((c) => c.type === type);
+  const conditions = pod.status.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i];
+  return undefined;
 }
 
 export function isPodReady(pod: Pod): boolean {

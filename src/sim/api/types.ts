@@ -80,9 +80,15 @@ export const NAMESPACED_KINDS: ReadonlySet<string> = new Set([
 export function resourceName(kind: string): string {
   const special: Record<string, string> = {
     Endpoints: 'endpoints',
-    PriorityClass: 'priorityclasses',
-    PodDisruptionBudget: 'poddisruptionbudgets',
-    EndpointSlice: 'endpointslices',
+    PriorityClass: 'priorityclasses.scheduling.k8s.io',
+    PodDisruptionBudget: 'poddisruptionbudgets.policy',
+    EndpointSlice: 'endpointslices.discovery.k8s.io',
+    Deployment: 'deployments.apps',
+    ReplicaSet: 'replicasets.apps',
+    DaemonSet: 'daemonsets.apps',
+    StatefulSet: 'statefulsets.apps',
+    Job: 'jobs.batch',
+    Lease: 'leases.coordination.k8s.io',
   };
   return special[kind] ?? `${kind.toLowerCase()}s`;
 }

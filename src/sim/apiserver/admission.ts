@@ -10,36 +10,14 @@ import { NAMESPACED_KINDS, type KubeObject, type Manifest, type Pod } from '../a
 import { validateLabel, validateLabelValue, validateQualifiedName, validateSubdomain } from '../api/names';
 import type { ApiServer } from './apiserver';
 import { ApiError, errors, type FieldError } from './errors';
+import { kindInfo, registerKind, type KindInfo } from './kind-registry';
+import { defaultPodSpec, validatePodSpec } from './pod-spec';
+// The workload kinds register themselves on import.
+import './workload-kinds';
 
-interface KindInfo {
-  kind: string;
-  apiVersion: string;
-  namespaced: boolean;
-  /** Fills in defaults (mutating `object`) and returns validation errors. */
-  admit(api: ApiServer, object: KubeObject, existing?: KubeObject): FieldError[];
-}
+export { isServedKind, kindInfo, registerKind } from './kind-registry';
+export { defaultPodSpec, validatePodSpec } from './pod-spec';
 
-const KINDS = new Map<string, KindInfo>();
-
-function register(info: KindInfo): void {
-  KINDS.set(info.kind, info);
-}
-
-/** The kind's entry; throws the API server's "no matches for kind" error for kinds it does not serve. */
-export function kindInfo(kind: string | undefined): KindInfo {
-  if (!kind) throw errors.badRequest('Object \'Kind\' is missing');
-  const info = KINDS.get(kind);
-  if (!info) throw errors.badRequest(`no matches for kind "${kind}": this simulation does not serve that kind`);
-  return info;
-}
-
-export function isServedKind(kind: string): boolean {
-  return KINDS.has(kind);
-}
-
-export function registerKind(info: KindInfo): void {
-  register(info);
-}
 
 /** Defaults and validates a new object; throws ApiError (Invalid, Forbidden, BadRequest). */
 export function admit(api: ApiServer, manifest: Manifest): KubeObject {
@@ -96,14 +74,14 @@ function validateMeta(object: KubeObject, info: KindInfo): FieldError[] {
 
 // ---- Namespace, Lease, PriorityClass ---------------------------------------
 
-register({ kind: 'Namespace', apiVersion: 'v1', namespaced: false, admit: (_api, o) => {
+registerKind({ kind: 'Namespace', apiVersion: 'v1', namespaced: false, admit: (_api, o) => {
   const ns = o as KubeObject & { spec?: object; status?: { phase?: string } };
   ns.spec ??= {};
   ns.status = { phase: 'Active' };
   return [];
 } });
 
-register({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true, admit: (_api, o) => {
+registerKind({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true, admit: (_api, o) => {
   (o as KubeObject & { spec?: object }).spec ??= {};
   return [];
 } });
@@ -111,7 +89,7 @@ register({ kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true
 export const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
 const HIGHEST_USER_PRIORITY = 1_000_000_000;
 
-register({ kind: 'PriorityClass', apiVersion: 'scheduling.k8s.io/v1', namespaced: false, admit: (_api, o) => {
+registerKind({ kind: 'PriorityClass', apiVersion: 'scheduling.k8s.io/v1', namespaced: false, admit: (_api, o) => {
   const pc = o as KubeObject & { value?: number; globalDefault?: boolean; preemptionPolicy?: string };
   const out: FieldError[] = [];
   pc.preemptionPolicy ??= 'PreemptLowerPriority';
@@ -125,7 +103,7 @@ register({ kind: 'PriorityClass', apiVersion: 'scheduling.k8s.io/v1', namespaced
 
 // ---- Node -----------------------------------------------------------------
 
-register({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, o) => {
+registerKind({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, o) => {
   const node = o as KubeObject & { spec?: { taints?: { key: string; value?: string; effect: string }[]; unschedulable?: boolean }; status?: object };
   node.spec ??= {};
   node.status ??= {};
@@ -148,7 +126,7 @@ register({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, o) =
 
 // ---- Pod ------------------------------------------------------------------
 
-register({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, existing) => {
+registerKind({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, existing) => {
   const pod = o as Pod;
   pod.spec ??= {} as Pod['spec'];
   const out = validatePodSpec(pod.spec, 'spec');
@@ -159,83 +137,45 @@ register({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, exis
     if (priorityError) throw priorityError;
   } else {
     pod.spec.priority = (existing as Pod).spec.priority;
+    pod.spec.priorityClassName ??= (existing as Pod).spec.priorityClassName;
+    pod.spec.preemptionPolicy ??= (existing as Pod).spec.preemptionPolicy;
   }
   addDefaultTolerations(pod, api.settings.defaultNotReadyTolerationSeconds, api.settings.defaultUnreachableTolerationSeconds);
+  if (existing) {
+    const problems = validatePodUpdate(pod, existing as Pod);
+    if (problems.length) return problems;
+  }
   pod.status = existing ? (existing as Pod).status : { phase: 'Pending', qosClass: qosClass(pod) };
   return [];
 } });
 
-/** Upstream: ValidatePodSpec, the parts the simulation reads. `at` is the spec's field path. */
-export function validatePodSpec(spec: Pod['spec'], at: string): FieldError[] {
+const POD_UPDATE_FORBIDDEN =
+  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+/**
+ * Upstream: pkg/apis/core/validation ValidatePodUpdate. A pod's spec is
+ * immutable but for images, activeDeadlineSeconds and added tolerations
+ * (existing ones may change only their tolerationSeconds).
+ */
+function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const out: FieldError[] = [];
-  if (!spec || typeof spec !== 'object') return [{ field: at, type: 'Required value' }];
-  if (!Array.isArray(spec.containers) || spec.containers.length === 0) {
-    out.push({ field: `${at}.containers`, type: 'Required value' });
+  const oldTolerations = old.spec.tolerations ?? [];
+  const newTolerations = pod.spec.tolerations ?? [];
+  const sameExceptSeconds = (a: Toleration, b: Toleration) =>
+    (a.key ?? '') === (b.key ?? '') && (a.operator ?? 'Equal') === (b.operator ?? 'Equal') && (a.value ?? '') === (b.value ?? '') && (a.effect ?? '') === (b.effect ?? '');
+  if (!oldTolerations.every((t) => newTolerations.some((n) => sameExceptSeconds(t, n)))) {
+    out.push({ field: 'spec.tolerations', type: 'Forbidden', detail: 'existing toleration can not be modified except its tolerationSeconds' });
   }
-  (spec.containers ?? []).forEach((c, i) => {
-    const path = `${at}.containers[${i}]`;
-    if (!c.name) out.push({ field: `${path}.name`, type: 'Required value' });
-    else for (const detail of validateLabel(c.name)) out.push({ field: `${path}.name`, type: 'Invalid value', value: c.name, detail });
-    if (!c.image) out.push({ field: `${path}.image`, type: 'Required value' });
-    for (const kind of ['requests', 'limits'] as const) {
-      for (const [resource, value] of Object.entries(c.resources?.[kind] ?? {})) {
-        if (parseQuantity(value as string) === undefined) {
-          out.push({ field: `${path}.resources.${kind}[${resource}]`, type: 'Invalid value', value, detail: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'" });
-        }
-      }
-    }
+  const comparable = (spec: Pod['spec'], images: Pod['spec']) => ({
+    ...spec,
+    containers: spec.containers.map((c, i) => ({ ...c, image: images.containers[i]?.image ?? c.image })),
+    tolerations: undefined,
+    activeDeadlineSeconds: undefined,
   });
-  if (spec.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy)) {
-    out.push({ field: `${at}.restartPolicy`, type: 'Unsupported value', value: spec.restartPolicy, detail: 'supported values: "Always", "OnFailure", "Never"' });
-  }
-  if (spec.nodeName) {
-    for (const detail of validateSubdomain(spec.nodeName)) out.push({ field: `${at}.nodeName`, type: 'Invalid value', value: spec.nodeName, detail });
-  }
-  (spec.tolerations ?? []).forEach((t, i) => out.push(...validateToleration(t, `${at}.tolerations[${i}]`)));
-  return out;
-}
-
-/** Upstream: pkg/apis/core/validation ValidateTolerations. */
-function validateToleration(t: Toleration, path: string): FieldError[] {
-  const out: FieldError[] = [];
-  if (t.key) for (const detail of validateQualifiedName(t.key)) out.push({ field: `${path}.key`, type: 'Invalid value', value: t.key, detail });
-  if (!t.key && t.operator !== 'Exists') {
-    out.push({ field: `${path}.operator`, type: 'Invalid value', value: t.operator ?? '', detail: 'operator must be Exists when `key` is empty, which means "match all values and all keys"' });
-  }
-  if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
-    out.push({ field: `${path}.effect`, type: 'Invalid value', value: t.effect ?? '', detail: "effect must be 'NoExecute' when `tolerationSeconds` is set" });
-  }
-  switch (t.operator ?? '') {
-    case '':
-    case 'Equal':
-      for (const detail of validateLabelValue(t.value ?? '')) out.push({ field: `${path}.value`, type: 'Invalid value', value: t.value, detail });
-      break;
-    case 'Exists':
-      if (t.value) out.push({ field: `${path}.operator`, type: 'Invalid value', value: t, detail: "value must be empty when `operator` is 'Exists'" });
-      break;
-    default:
-      out.push({ field: `${path}.operator`, type: 'Unsupported value', value: t.operator, detail: 'supported values: "Equal", "Exists"' });
-  }
-  if (t.effect && !TAINT_EFFECTS.includes(t.effect as never)) {
-    out.push({ field: `${path}.effect`, type: 'Unsupported value', value: t.effect, detail: 'supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"' });
+  if (JSON.stringify(comparable(pod.spec, old.spec)) !== JSON.stringify(comparable(old.spec, old.spec))) {
+    out.push({ field: 'spec', type: 'Forbidden', detail: POD_UPDATE_FORBIDDEN });
   }
   return out;
-}
-
-/** Upstream: pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec and friends), the fields the simulation reads. */
-export function defaultPodSpec(spec: Pod['spec']): void {
-  spec.restartPolicy ??= 'Always';
-  spec.terminationGracePeriodSeconds ??= 30;
-  spec.schedulerName ??= 'default-scheduler';
-  spec.dnsPolicy ??= 'ClusterFirst';
-  spec.enableServiceLinks ??= true;
-  for (const c of spec.containers) {
-    c.imagePullPolicy ??= c.image && (!c.image.includes(':') || c.image.endsWith(':latest')) ? 'Always' : 'IfNotPresent';
-    // Requests default to limits (SetDefaults_ResourceRequirements).
-    if (c.resources?.limits) {
-      c.resources.requests = { ...c.resources.limits, ...c.resources.requests };
-    }
-  }
 }
 
 /** Upstream: plugin/pkg/admission/priority (the Priority admission plugin). */

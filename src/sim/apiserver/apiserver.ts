@@ -166,22 +166,40 @@ export class ApiServer {
     if (!old) throw errors.notFound(kind, name);
     const draft = deepClone(old);
     if (mutate(draft) === false) return old;
+    if (TRACKS_GENERATION.has(kind) && !sameJson((old as { spec?: unknown }).spec, (draft as { spec?: unknown }).spec)) {
+      // The registry strategies' PrepareForUpdate: a spec change is a new generation.
+      draft.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    }
     draft.metadata.resourceVersion = String(++this.resourceVersion);
     this.store(draft, old);
     this.notify(kind, { type: 'MODIFIED', object: draft, old });
     return draft;
   }
 
-  /** `kubectl apply`: create, or replace labels, annotations and spec of an existing object. */
+  /**
+   * `kubectl apply`: create, or a three-way merge of the last applied
+   * manifest, the live object and the new manifest — so fields others set
+   * (a pod's nodeName, a paused Deployment's revision annotation) survive,
+   * and fields dropped from the manifest are removed. Lists are replaced
+   * whole (kubectl merges some by key).
+   */
   apply<T extends KubeObject>(manifest: Manifest): T {
     const info = kindInfo(manifest.kind);
     const namespace = info.namespaced ? manifest.metadata?.namespace || 'default' : undefined;
     const name = manifest.metadata?.name;
+    const desired = withLastApplied(manifest);
     const existing = name ? this.get<T>(info.kind, name, namespace) : undefined;
-    if (!existing) return this.create<T>(manifest);
-    const incoming = admitUpdate(this, existing, deepClone(manifest));
+    if (!existing) return this.create<T>(desired);
+    const lastApplied = parseLastApplied(existing);
+    const live = deepClone(existing) as KubeObject & { status?: unknown };
+    delete live.status;
+    const merged = threeWayMerge(live, lastApplied, desired) as Manifest;
+    const incoming = admitUpdate(this, existing, merged);
     return this.update<T>(info.kind, existing.metadata.name, namespace, (draft) => {
       const target = draft as unknown as Record<string, unknown>;
+      for (const field of Object.keys(target)) {
+        if (!['metadata', 'status', 'kind', 'apiVersion'].includes(field) && !(field in incoming)) delete target[field];
+      }
       for (const [field, value] of Object.entries(incoming)) {
         if (field === 'metadata' || field === 'status' || field === 'kind' || field === 'apiVersion') continue;
         target[field] = value;
@@ -359,4 +377,44 @@ export class ApiServer {
 
 export function isNamespacedKind(kind: string): boolean {
   return NAMESPACED_KINDS.has(kind);
+}
+
+/** Kinds whose metadata.generation counts spec changes. */
+const TRACKS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'PodDisruptionBudget', 'Service']);
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The manifest as kubectl sends it: with itself recorded in the last-applied annotation. */
+function withLastApplied(manifest: Manifest): Manifest {
+  const copy = deepClone(manifest);
+  const recorded = deepClone(manifest);
+  delete recorded.status;
+  copy.metadata = { ...copy.metadata, annotations: { ...copy.metadata?.annotations, [LAST_APPLIED]: JSON.stringify(recorded) } };
+  return copy;
+}
+
+function parseLastApplied(object: KubeObject): unknown {
+  const text = object.metadata.annotations?.[LAST_APPLIED];
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return {};
+  }
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** kubectl's three-way merge, simplified: maps merge, everything else is replaced. */
+function threeWayMerge(live: unknown, lastApplied: unknown, desired: unknown): unknown {
+  if (!isMap(live) || !isMap(desired)) return deepClone(desired);
+  const last = isMap(lastApplied) ? lastApplied : {};
+  const out: Record<string, unknown> = { ...live };
+  for (const key of Object.keys(last)) if (!(key in desired)) delete out[key];
+  for (const [key, value] of Object.entries(desired)) out[key] = threeWayMerge(live[key], last[key], value);
+  return out;
 }

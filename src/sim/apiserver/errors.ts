@@ -13,7 +13,8 @@ export type ApiErrorReason =
   | 'Conflict'
   | 'TooManyRequests'
   | 'ServiceUnavailable'
-  | 'BadRequest';
+  | 'BadRequest'
+  | 'InternalError';
 
 const CODES: Record<ApiErrorReason, number> = {
   AlreadyExists: 409,
@@ -24,6 +25,7 @@ const CODES: Record<ApiErrorReason, number> = {
   TooManyRequests: 429,
   ServiceUnavailable: 503,
   BadRequest: 400,
+  InternalError: 500,
 };
 
 export class ApiError extends Error {

@@ -6,7 +6,8 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { fromLabelSelector, isEmptyLabelSelector, matches } from '../api/labels';
 import type { KubeObject, Pod } from '../api/types';
-import { defaultPodSpec, registerKind, validatePodSpec } from './admission';
+import { registerKind } from './kind-registry';
+import { defaultPodSpec, validatePodSpec } from './pod-spec';
 import type { FieldError } from './errors';
 
 interface Template {
@@ -69,7 +70,8 @@ function appsKind(kind: string, defaults: (o: Workload) => void, extra: (o: Work
       if (problems.length) return problems;
       defaults(o);
       defaultTemplate(o, 'Always');
-      o.metadata.generation = existing ? (existing.metadata.generation ?? 1) + 1 : 1;
+      // Updates move generation in ApiServer.update, when the spec changed.
+      o.metadata.generation = existing ? existing.metadata.generation : 1;
       o.status = existing ? (existing as Workload).status : {};
       return [];
     },
@@ -166,7 +168,7 @@ registerKind({
     template.metadata = { ...template.metadata, labels };
     o.spec.selector ??= { matchLabels: { 'batch.kubernetes.io/job-name': o.metadata.name } };
     defaultPodSpec(template.spec);
-    o.metadata.generation = existing ? (existing.metadata.generation ?? 1) + 1 : 1;
+    o.metadata.generation = existing ? existing.metadata.generation : 1;
     o.status = existing ? (existing as Workload).status : {};
     return [];
   },
@@ -212,6 +214,7 @@ registerKind({
       return [{ field: 'spec', type: 'Invalid value', value: spec, detail: 'minAvailable and maxUnavailable cannot be both set' }];
     }
     o.status = existing ? ((existing as typeof o).status ?? {}) : { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
+    o.metadata.generation = existing ? existing.metadata.generation : 1;
     return [];
   },
 });

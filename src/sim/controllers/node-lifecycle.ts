@@ -238,10 +238,12 @@ export class NodeLifecycleController {
       observed = { ...currentReady };
       gracePeriodMs = this.settings.nodeMonitorGracePeriodMs;
     }
+    const savedLease = health?.leaseRenewTime ?? null;
     health = this.refreshProbe(health, currentReady, now);
+    // Always update the probe time if the lease was renewed (compared as times, not as text).
     const lease = this.api.get<Lease>('Lease', name, NODE_LEASE_NAMESPACE);
     const renewTime = lease?.spec.renewTime ?? '';
-    if (lease && (health.leaseRenewTime === null || health.leaseRenewTime < renewTime)) {
+    if (lease && (savedLease === null || renewedAfter(savedLease, renewTime))) {
       health.leaseRenewTime = renewTime;
       health.probeTimestampMs = now;
     }
@@ -250,13 +252,18 @@ export class NodeLifecycleController {
     return { observed, current: this.markUnknown(node, observed, health) };
   }
 
-  /** The four cases of tryUpdateNodeHealth that move probeTimestamp on a new status. */
+  /**
+   * The four cases of tryUpdateNodeHealth that move probeTimestamp on a new
+   * status. Each builds a fresh nodeHealthData without the saved lease, as
+   * upstream does, so the next pass counts the unchanged lease as renewed once
+   * more (a status heartbeat seen without a lease renewal buys one more pass).
+   */
   private refreshProbe(health: NodeHealth | undefined, currentReady: NodeCondition | undefined, now: number): NodeHealth {
     const fresh = (): NodeHealth => ({
       probeTimestampMs: now,
       readyTransitionTimestampMs: now,
       savedReady: pickReady(currentReady),
-      leaseRenewTime: health?.leaseRenewTime ?? null,
+      leaseRenewTime: null,
     });
     if (!health) return fresh();
     const saved = health.savedReady;
@@ -268,7 +275,7 @@ export class NodeLifecycleController {
         probeTimestampMs: now,
         readyTransitionTimestampMs: transitioned ? now : health.readyTransitionTimestampMs,
         savedReady: pickReady(currentReady),
-        leaseRenewTime: health.leaseRenewTime,
+        leaseRenewTime: null,
       };
     }
     return health;
@@ -525,6 +532,14 @@ export class NodeLifecycleController {
     if (!health?.savedReady || !this.api.get('Node', nodeName)) return;
     if (health.savedReady.status !== 'True') markPodsNotReady(this.api, [pod], nodeName, SOURCE);
   }
+}
+
+/** Upstream: savedLease.Spec.RenewTime.Before(observedLease.Spec.RenewTime). */
+function renewedAfter(saved: string, observed: string): boolean {
+  if (saved === observed) return false;
+  const a = Date.parse(saved);
+  const b = Date.parse(observed);
+  return Number.isNaN(a) || Number.isNaN(b) ? saved < observed : a < b;
 }
 
 function pickReady(c: NodeCondition | undefined): NodeHealth['savedReady'] {
