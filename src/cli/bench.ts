@@ -1,104 +1,171 @@
 /**
- * `npm run bench`: how fast the engine simulates, and how much memory it
- * needs, on clusters of 100, 1,000 and 5,000 nodes with 30 bound pods each.
- * Each size runs in its own process so heap figures do not mix.
+ * `npm run bench`: how fast the engine simulates and how much memory it needs.
+ * Every measurement runs in its own process so heap figures do not mix.
  *
- *   npm run bench                 all sizes
- *   npm run bench -- --nodes 1000 one size
+ *   npm run bench                          everything
+ *   npm run bench -- engine --nodes 1000   one part, one size
+ *
+ * Parts:
+ *   engine     N nodes × 30 bound pods, one simulated hour with zone-a cut off from 10 to 40 min
+ *   scheduler  pods bound per second at N nodes
+ *   workloads  5,000 nodes, 150,000 pods in Deployments: from nothing to all Running, then a zone outage
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Simulation } from '../sim/simulation';
 import type { NodeConfig } from '../sim/actions';
+import type { Pod } from '../sim/api/types';
+import { Simulation } from '../sim/simulation';
+import { benchScheduling } from './bench-scheduling';
 
-const SIZES = [100, 1_000, 5_000];
-const PODS_PER_NODE = 30;
 const HOUR_MS = 3_600_000;
+const PODS_PER_NODE = 30;
 
-interface Phase {
-  name: string;
-  simMs: number;
-  wallMs: number;
-}
-
-function buildCluster(nodeCount: number): Simulation {
-  const nodes: NodeConfig[] = Array.from({ length: nodeCount }, (_, i) => ({
+function zonedNodes(count: number): NodeConfig[] {
+  return Array.from({ length: count }, (_, i) => ({
     name: `zone-${'abc'[i % 3]}-${Math.floor(i / 3) + 1}`,
     zone: `zone-${'abc'[i % 3]}`,
   }));
-  const sim = new Simulation({ seed: 1, nodes });
-  for (const node of nodes) {
+}
+
+class HeapPeak {
+  peak = 0;
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage().heapUsed);
+  }
+  get mib(): string {
+    return `${(this.peak / 2 ** 20).toFixed(0)} MiB`;
+  }
+}
+
+const row = (label: string, value: string, extra = '') => console.log(`  ${label.padEnd(58)} ${value.padStart(10)}  ${extra}`);
+
+/** Runs to `untilMs` in one-minute slices (sampling the heap); returns wall ms. */
+function timedRun(sim: Simulation, untilMs: number, heap: HeapPeak): number {
+  const start = performance.now();
+  for (let t = sim.nowMs + 60_000; t < untilMs; t += 60_000) {
+    sim.runUntil(t);
+    heap.sample();
+  }
+  sim.runUntil(untilMs);
+  heap.sample();
+  return performance.now() - start;
+}
+
+function rate(simMs: number, wallMs: number): string {
+  return `${(simMs / wallMs).toFixed(0)} sim-s/wall-s`;
+}
+
+function benchEngine(nodeCount: number): void {
+  const heap = new HeapPeak();
+  const sim = new Simulation({ seed: 1, nodes: zonedNodes(nodeCount) });
+  for (const node of zonedNodes(nodeCount)) {
     for (let j = 0; j < PODS_PER_NODE; j++) {
-      sim.schedule(0, {
-        do: 'apply',
-        object: {
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: { name: `${node.name}-pod-${j}`, labels: { app: `app-${j % 10}` } },
-          spec: {
-            nodeName: node.name,
-            containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '100m', memory: '128Mi' } } }],
-          },
+      sim.api.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `${node.name}-pod-${j}`, labels: { app: `app-${j % 10}` } },
+        spec: {
+          nodeName: node.name,
+          containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '100m', memory: '128Mi' } } }],
         },
       });
     }
   }
-  return sim;
-}
-
-function runOne(nodeCount: number): void {
-  let peakHeap = 0;
-  const sampleHeap = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
-  const phases: Phase[] = [];
-  const timed = (name: string, untilMs: number, sim: Simulation) => {
-    const fromMs = sim.nowMs;
-    const start = performance.now();
-    for (let t = fromMs + 60_000; t < untilMs; t += 60_000) {
-      sim.runUntil(t);
-      sampleHeap();
-    }
-    sim.runUntil(untilMs);
-    sampleHeap();
-    phases.push({ name, simMs: untilMs - fromMs, wallMs: performance.now() - start });
-  };
-
-  const buildStart = performance.now();
-  const sim = buildCluster(nodeCount);
-  const buildMs = performance.now() - buildStart;
-  timed('start: register nodes, create and start pods (first 10 s)', 10_000, sim);
-  timed('steady state (to 10 min)', 600_000, sim);
   sim.schedule(600_000, { do: 'partition-zone', zone: 'zone-a' });
   sim.schedule(2_400_000, { do: 'heal-zone', zone: 'zone-a' });
-  timed('zone-a partitioned: Unknown, taints, evictions (10 → 40 min)', 2_400_000, sim);
-  timed('healed, settling (40 → 60 min)', HOUR_MS, sim);
-
-  const total = phases.reduce((sum, p) => sum + p.wallMs, 0);
-  const pods = sim.api.count('Pod');
-  console.log(`\n${nodeCount} nodes, ${nodeCount * PODS_PER_NODE} pods (${pods} at the end), 1 simulated hour`);
-  console.log(`  build (objects queued)           ${buildMs.toFixed(0).padStart(8)} ms`);
-  for (const p of phases) {
-    const rate = p.simMs / 1000 / (p.wallMs / 1000);
-    console.log(`  ${p.name.padEnd(62)} ${p.wallMs.toFixed(0).padStart(8)} ms  ${rate.toFixed(0).padStart(7)} sim-s/wall-s`);
+  console.log(`\nengine: ${nodeCount} nodes, ${nodeCount * PODS_PER_NODE} bound pods, one simulated hour`);
+  const phases: [string, number][] = [
+    ['start: pods start on their nodes (0 → 10 s)', 10_000],
+    ['steady state (10 s → 10 min)', 600_000],
+    ['zone-a cut off: Unknown, taints, evictions (10 → 40 min)', 2_400_000],
+    ['healed, settling (40 → 60 min)', HOUR_MS],
+  ];
+  let total = 0;
+  for (const [label, untilMs] of phases) {
+    const fromMs = sim.nowMs;
+    const wallMs = timedRun(sim, untilMs, heap);
+    total += wallMs;
+    row(label, `${wallMs.toFixed(0)} ms`, rate(untilMs - fromMs, wallMs));
   }
-  console.log(`  total                                                          ${total.toFixed(0).padStart(8)} ms  ${(HOUR_MS / total).toFixed(0).padStart(7)} sim-s/wall-s`);
-  console.log(`  peak heap used                                                 ${(peakHeap / 2 ** 20).toFixed(0).padStart(8)} MiB`);
+  row('whole hour', `${total.toFixed(0)} ms`, rate(HOUR_MS, total));
+  row('peak heap used', heap.mib);
 }
 
+function benchScheduler(nodeCount: number): void {
+  const pods = nodeCount >= 5_000 ? 20_000 : Math.min(nodeCount * 30, 20_000);
+  const result = benchScheduling(nodeCount, pods);
+  const loaded = nodeCount >= 5_000 ? benchScheduling(nodeCount, 10_000, { preloadedPodsPerNode: 30 }) : undefined;
+  console.log(`\nscheduler: ${nodeCount} nodes`);
+  row(`${result.bound} pods on an empty cluster`, `${result.podsPerSecond.toFixed(0)} pods/s`, `(${result.wallMs.toFixed(0)} ms)`);
+  if (loaded) row(`${loaded.bound} pods with ${loaded.preloadedPods} already bound`, `${loaded.podsPerSecond.toFixed(0)} pods/s`, `(${loaded.wallMs.toFixed(0)} ms)`);
+  row('peak heap used', `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+}
+
+function benchWorkloads(nodeCount: number): void {
+  const heap = new HeapPeak();
+  const podCount = nodeCount * PODS_PER_NODE;
+  const deployments = Math.max(1, nodeCount / 10);
+  const start = performance.now();
+  const sim = new Simulation({ seed: 1, nodes: zonedNodes(nodeCount) });
+  for (let d = 0; d < deployments; d++) {
+    sim.api.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `app-${d}` },
+      spec: {
+        replicas: podCount / deployments,
+        selector: { matchLabels: { app: `app-${d}` } },
+        template: {
+          metadata: { labels: { app: `app-${d}` } },
+          spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '50m', memory: '64Mi' } } }] },
+        },
+      },
+    });
+  }
+  let running = 0;
+  while (running < podCount && sim.nowMs < 600_000) {
+    sim.runUntil(sim.nowMs + 1_000);
+    heap.sample();
+    running = 0;
+    for (const pod of sim.api.list<Pod>('Pod')) if (pod.status.phase === 'Running') running++;
+  }
+  const upMs = performance.now() - start;
+  console.log(`\nworkloads: ${nodeCount} nodes, ${deployments} Deployments, ${podCount} pods`);
+  row(`from nothing to ${running} pods Running (sim ${sim.nowMs / 1000} s)`, `${(upMs / 1000).toFixed(1)} s`, 'wall');
+  const outageStart = sim.nowMs + 60_000;
+  sim.schedule(outageStart, { do: 'partition-zone', zone: 'zone-a' });
+  const outageWallMs = timedRun(sim, outageStart + 1_800_000, heap);
+  row('zone-a cut off for 30 min: taints, evictions, replacements', `${(outageWallMs / 1000).toFixed(1)} s`, rate(1_860_000, outageWallMs));
+  row('peak heap used', heap.mib);
+}
+
+const PARTS: Record<string, { sizes: number[]; run: (nodes: number) => void }> = {
+  engine: { sizes: [100, 1_000, 5_000], run: benchEngine },
+  scheduler: { sizes: [100, 1_000, 5_000], run: benchScheduler },
+  workloads: { sizes: [5_000], run: benchWorkloads },
+};
+
 function main(): void {
-  const args = process.argv.slice(2);
-  const index = args.indexOf('--nodes');
-  if (index >= 0) {
-    runOne(Number(args[index + 1]));
+  const [part, ...rest] = process.argv.slice(2);
+  const nodesIndex = rest.indexOf('--nodes');
+  if (part && nodesIndex >= 0) {
+    const entry = PARTS[part];
+    if (!entry) throw new Error(`unknown part "${part}" (parts: ${Object.keys(PARTS).join(', ')})`);
+    entry.run(Number(rest[nodesIndex + 1]));
     return;
   }
-  console.log(`Engine benchmark (Node ${process.version}); ${PODS_PER_NODE} bound pods per node, 3 zones.`);
+  if (part && !PARTS[part]) {
+    console.error(`unknown part "${part}"; parts: ${Object.keys(PARTS).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`Kube Playground benchmark (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
   const self = fileURLToPath(import.meta.url);
-  for (const size of SIZES) {
-    const result = spawnSync(process.execPath, [...process.execArgv, self, '--nodes', String(size)], {
-      stdio: 'inherit',
-      env: process.env,
-    });
-    if (result.status !== 0) process.exit(result.status ?? 1);
+  for (const [name, entry] of Object.entries(PARTS)) {
+    if (part && part !== name) continue;
+    for (const size of entry.sizes) {
+      const result = spawnSync(process.execPath, [...process.execArgv, '--max-old-space-size=8192', self, name, '--nodes', String(size)], { stdio: 'inherit' });
+      if (result.status !== 0) process.exit(result.status ?? 1);
+    }
   }
 }
 

@@ -5,15 +5,15 @@
  * pods owned by ReplicaSets of 100 (so system-default topology spreading
  * applies) and times the scheduler until it is idle. Prints nothing.
  */
-import '../apiserver/workload-kinds';
-import { ApiServer } from '../apiserver/apiserver';
-import type { ComponentContext } from '../component';
-import { resolveSettings } from '../config';
-import { Rng } from '../core/rng';
-import { TimerQueue } from '../core/timers';
-import { Network } from '../network/network';
-import type { KubeObject, Node, Pod } from '../api/types';
-import { Scheduler } from './scheduler';
+import '../sim/apiserver/workload-kinds';
+import { ApiServer } from '../sim/apiserver/apiserver';
+import type { ComponentContext } from '../sim/component';
+import { resolveSettings } from '../sim/config';
+import { Rng } from '../sim/core/rng';
+import { TimerQueue } from '../sim/core/timers';
+import { Network } from '../sim/network/network';
+import type { KubeObject, Node, Pod } from '../sim/api/types';
+import { Scheduler } from '../sim/scheduler/scheduler';
 
 export interface SchedulingBenchResult {
   nodes: number;
@@ -36,7 +36,6 @@ export interface SchedulingBenchOptions {
 const REPLICAS_PER_OWNER = 100;
 
 export function benchScheduling(nodes: number, pods: number, options: SchedulingBenchOptions = {}): SchedulingBenchResult {
-  // eslint-disable-next-line no-restricted-globals, no-restricted-properties -- the benchmark measures wall time; nothing simulated reads it
   const wallClockMs = options.wallClockMs ?? (() => performance.now());
   const ctx = benchContext();
   const { api } = ctx;
