@@ -16,6 +16,7 @@ import type { WatchEvent } from '../apiserver/apiserver';
 import { ApiError } from '../apiserver/errors';
 import type { Component, ComponentContext } from '../component';
 import { isPodReady } from '../api/conditions';
+import { drainQueue } from '../core/heap';
 import {
   conditionsAreUpToDate,
   pdbGeneration,
@@ -80,13 +81,7 @@ export class DisruptionController implements Component {
   }
 
   sync(): boolean {
-    let worked = false;
-    for (let key = first(this.queue); key !== undefined; key = first(this.queue)) {
-      this.queue.delete(key);
-      this.syncPdb(key);
-      worked = true;
-    }
-    return worked;
+    return drainQueue(this.queue, (key) => this.syncPdb(key));
   }
 
   /** A recheck is due (an entry of disruptedPods times out). */
@@ -386,7 +381,3 @@ function sameDisruptedPods(a: Record<string, string> | undefined, b: Record<stri
   return keys.length === Object.keys(b).length && keys.every((k) => x[k] === b[k]);
 }
 
-function first<T>(items: Iterable<T>): T | undefined {
-  for (const item of items) return item;
-  return undefined;
-}

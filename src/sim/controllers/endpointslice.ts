@@ -24,6 +24,7 @@ import type { Selector } from '../api/labels';
 import { keyOf, objectKey, type KubeObject, type Manifest, type Node, type Pod, type StoredMeta } from '../api/types';
 import { PodSelectorIndex, podKey, splitKey } from './pod-selector-index';
 import { LABEL_ZONE } from './zones';
+import { drainQueue } from '../core/heap';
 
 /** Upstream: --max-endpoints-per-slice default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -92,13 +93,7 @@ export class EndpointSliceController implements Component {
   }
 
   sync(): boolean {
-    let worked = false;
-    for (let key = first(this.queue); key !== undefined; key = first(this.queue)) {
-      this.queue.delete(key);
-      this.syncService(key);
-      worked = true;
-    }
-    return worked;
+    return drainQueue(this.queue, (key) => this.syncService(key));
   }
 
   snapshot(): EndpointSliceState {
@@ -425,7 +420,3 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function first<T>(items: Iterable<T>): T | undefined {
-  for (const item of items) return item;
-  return undefined;
-}

@@ -19,6 +19,7 @@ import { isServedKind } from '../apiserver/admission';
 import { ApiError } from '../apiserver/errors';
 import type { Component, ComponentContext } from '../component';
 import { objectKey, type KubeObject, type OwnerReference } from '../api/types';
+import { drainQueue } from '../core/heap';
 
 export interface GarbageCollectorState {
   /** uids of deleted objects whose dependents are still to be looked at. */
@@ -45,22 +46,18 @@ export class GarbageCollector implements Component {
 
   sync(): boolean {
     let worked = false;
-    for (;;) {
-      const uid = first(this.deletedOwnerUids);
-      if (uid !== undefined) {
-        this.deletedOwnerUids.delete(uid);
-        this.processDeletedOwner(uid);
-      } else {
-        const ref = first(this.attemptToDelete);
-        if (ref === undefined) return worked;
-        this.attemptToDelete.delete(ref);
-        const [kind, key] = splitRef(ref);
-        const [namespace, name] = splitKey(key);
-        const object = this.ctx.api.get(kind, name, namespace);
-        if (object) this.attemptToDeleteItem(object);
-      }
-      worked = true;
+    // Deleted owners first: they feed attemptToDelete.
+    while (this.deletedOwnerUids.size > 0 || this.attemptToDelete.size > 0) {
+      worked = drainQueue(this.deletedOwnerUids, (uid) => this.processDeletedOwner(uid)) || worked;
+      worked =
+        drainQueue(this.attemptToDelete, (ref) => {
+          const [kind, key] = splitRef(ref);
+          const [namespace, name] = splitKey(key);
+          const object = this.ctx.api.get(kind, name, namespace);
+          if (object) this.attemptToDeleteItem(object);
+        }) || worked;
     }
+    return worked;
   }
 
   snapshot(): GarbageCollectorState {
@@ -152,10 +149,6 @@ function sameOwnerUids(a: readonly OwnerReference[], b: readonly OwnerReference[
   return a.length === b.length && a.every((ref, i) => ref.uid === b[i]!.uid);
 }
 
-function first<T>(items: Iterable<T>): T | undefined {
-  for (const item of items) return item;
-  return undefined;
-}
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -500,15 +500,16 @@ export class NodeLifecycleController {
 
   private syncNoSchedule(): boolean {
     const worked = this.noScheduleQueue.size > 0 || this.podQueue.size > 0;
+    // Batches, not "take the first" in a loop: that is quadratic on a V8 Set.
     while (this.noScheduleQueue.size > 0) {
-      const [name] = this.noScheduleQueue;
-      this.noScheduleQueue.delete(name!);
-      this.doNoScheduleTaintingPass(name!);
+      const names = [...this.noScheduleQueue];
+      this.noScheduleQueue.clear();
+      for (const name of names) this.doNoScheduleTaintingPass(name);
     }
     while (this.podQueue.size > 0) {
-      const [key] = this.podQueue;
-      this.podQueue.delete(key!);
-      this.processPod(key!);
+      const keys = [...this.podQueue];
+      this.podQueue.clear();
+      for (const key of keys) this.processPod(key);
     }
     return worked;
   }

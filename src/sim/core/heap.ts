@@ -68,3 +68,20 @@ export class Heap<T> {
     }
   }
 }
+
+/**
+ * Processes a work queue (a Set used as a FIFO with deduplication) until it
+ * is empty, in batches: taking the first entry of a Set over and over is
+ * quadratic in V8, which skips the deleted entries on every new iterator.
+ * Items queued while a batch runs come in the next batch. Returns whether
+ * anything was processed.
+ */
+export function drainQueue<T>(queue: Set<T>, handle: (item: T) => void): boolean {
+  if (queue.size === 0) return false;
+  while (queue.size > 0) {
+    const batch = [...queue];
+    queue.clear();
+    for (const item of batch) handle(item);
+  }
+  return true;
+}
