@@ -6,11 +6,14 @@ import { matches } from '../sim/api/labels';
 import { getNodeCondition, isPodReady } from '../sim/api/conditions';
 import { hasTaint } from '../sim/api/taints';
 import type { Node, Pod } from '../sim/api/types';
+import type { EventRecord } from '../sim/apiserver/events';
 import type { Simulation } from '../sim/simulation';
-import type { Expectation, ExpectationCheck, ExpectationResult, PodAspects, PodFilter } from './types';
+import type { EventFilter, Expectation, ExpectationCheck, ExpectationResult, PodAspects, PodFilter } from './types';
 
 /** Pod names listed in a "found" text before it is cut short. */
 const MAX_NAMES = 5;
+/** Event records listed in a "found" text. */
+const MAX_EVENTS = 3;
 
 interface Outcome {
   description: string;
@@ -59,7 +62,64 @@ function evaluate(sim: Simulation, check: ExpectationCheck): Outcome {
       return countPods(sim, check.filter, check.count);
     case 'pod':
       return checkPod(sim, check.namespace, check.name, check.aspects);
+    case 'event-count':
+    case 'event-exists':
+      return checkEvents(sim.api.events.all(), sim.clock.nowMs, check);
   }
+}
+
+/**
+ * Events recorded at or before now that match the filter, each aggregated
+ * record counting as many times as it occurred.
+ */
+export function checkEvents(
+  records: readonly EventRecord[],
+  nowMs: number,
+  check: { kind: 'event-count'; filter: EventFilter; count: number } | { kind: 'event-exists'; filter: EventFilter; exists: boolean },
+): Outcome {
+  const recorded = records.filter((r) => r.firstTimestampMs <= nowMs).sort((a, b) => a.seq - b.seq);
+  const matching = recorded.filter((r) => eventMatches(r, check.filter));
+  const total = matching.reduce((sum, r) => sum + r.count, 0);
+  const what = describeEventFilter(check.filter);
+  const listed = matching.length > 0 ? listEvents(matching, '') : listEvents(recorded.filter((r) => r.reason === check.filter.reason), 'other events with that reason: ');
+  if (check.kind === 'event-count') {
+    const description = `${check.count} ${check.count === 1 ? 'event' : 'events'} ${what}`;
+    return { description, passed: total === check.count, expected: String(check.count), found: `${total}${listed}` };
+  }
+  const describe = (e: boolean) => (e ? 'at least one' : 'none');
+  return { description: `${check.exists ? 'an event' : 'no event'} ${what}`, passed: (total > 0) === check.exists, expected: describe(check.exists), found: `${total}${listed}` };
+}
+
+export function eventMatches(record: EventRecord, filter: EventFilter): boolean {
+  if (record.reason !== filter.reason) return false;
+  if (filter.type !== undefined && record.type !== filter.type) return false;
+  if (filter.message !== undefined && !record.message.includes(filter.message)) return false;
+  const object = filter.object;
+  if (object) {
+    const involved = record.involvedObject;
+    if (involved.kind !== object.kind || involved.name !== object.name) return false;
+    const namespace = involved.namespace ?? '';
+    if (object.namespace !== undefined ? namespace !== object.namespace : namespace !== '' && namespace !== 'default') return false;
+  }
+  return true;
+}
+
+/** 'Warning FailedScheduling on Pod/default/big, message containing "0/3 nodes"'. */
+export function describeEventFilter(filter: EventFilter): string {
+  let text = [filter.type, filter.reason].filter((p) => p !== undefined).join(' ');
+  if (filter.object) text += ` on ${[filter.object.kind, filter.object.namespace, filter.object.name].filter((p) => p !== undefined).join('/')}`;
+  if (filter.message !== undefined) text += `, message containing ${JSON.stringify(filter.message)}`;
+  return text;
+}
+
+function listEvents(records: readonly EventRecord[], prefix: string): string {
+  if (records.length === 0) return '';
+  const shown = records.slice(0, MAX_EVENTS).map((r) => {
+    const o = r.involvedObject;
+    const times = r.count > 1 ? ` ×${r.count}` : '';
+    return `${o.kind}/${o.namespace ? `${o.namespace}/` : ''}${o.name} ${r.type} ${r.reason}${times}: ${JSON.stringify(r.message)}`;
+  });
+  return ` (${prefix}${shown.join('; ')}${records.length > MAX_EVENTS ? '; …' : ''})`;
 }
 
 function describeTaint(taint: string, present: boolean): string {

@@ -7,7 +7,7 @@ import { validateLabelValue, validateQualifiedName } from '../sim/api/names';
 import { readNodeName } from './parse-cluster';
 import { readConditionStatus } from './parse-actions';
 import type { Reader } from './reader';
-import type { ExpectationCheck, PodAspects, PodFilter, PodPhase, ZoneStateName } from './types';
+import type { EventFilter, ExpectationCheck, PodAspects, PodFilter, PodPhase, ZoneStateName } from './types';
 import type { Path } from './yaml-source';
 
 export const POD_PHASES: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed'];
@@ -16,6 +16,10 @@ export const ZONE_STATES: readonly ZoneStateName[] = ['Initial', 'Normal', 'Part
 const NODE_CHECKS = ['condition', 'hasTaint', 'lacksTaint', 'exists'];
 const POD_ASPECTS = ['exists', 'phase', 'node', 'terminating', 'ready'];
 const FILTER_FIELDS = ['namespace', 'selector', 'ownerKind', 'ownerName', 'node', 'phase', 'terminating', 'ready'];
+const EVENT_FILTER_FIELDS = ['reason', 'object', 'type', 'message'];
+const EVENT_CHECKS = ['count', 'exists'];
+export const EVENT_TYPES = ['Normal', 'Warning'] as const;
+const KIND = /^[A-Z][A-Za-z0-9]*$/;
 
 /** An expectation as read, with the nodes and zones it names (checked in parse.ts). */
 export interface ReadExpectation {
@@ -32,10 +36,10 @@ export function readExpectation(value: unknown, path: Path, reader: Reader): Rea
   const head = reader.mapping(value, path, 'any', ['at']);
   if (!head) return undefined;
   // `node` is a subject of its own, or a check of a `pod`.
-  const subjects = ['pod', 'pods', 'zone', 'node'].filter((s) => head[s] !== undefined && !(s === 'node' && head.pod !== undefined));
+  const subjects = ['pod', 'pods', 'zone', 'node', 'events'].filter((s) => head[s] !== undefined && !(s === 'node' && head.pod !== undefined));
   if (subjects.length !== 1) {
     const found = subjects.length === 0 ? 'none' : subjects.join(' and ');
-    reader.error(path, `an expectation names exactly one subject: node, zone, pods or pod (found ${found})`);
+    reader.error(path, `an expectation names exactly one subject: node, zone, pods, pod or events (found ${found})`);
     return undefined;
   }
   const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at']);
@@ -62,6 +66,8 @@ function readBody(subject: string, value: unknown, path: Path, reader: Reader): 
       const nodes = filter.node ? [{ name: filter.node, path: [...path, 'pods', 'node'] }] : [];
       return { check: { kind: 'pod-count', filter, count }, nodes, zones: [] };
     }
+    case 'events':
+      return readEventsExpectation(value, path, reader);
     default:
       return readPodExpectation(value, path, reader);
   }
@@ -121,6 +127,68 @@ function readPodExpectation(value: unknown, path: Path, reader: Reader): Body {
   const complete = given.length > 0 && given.every((a) => aspects[a as keyof PodAspects] !== undefined);
   if (name === undefined || namespace === undefined || !complete) return undefined;
   return { check: { kind: 'pod', namespace, name, aspects }, nodes, zones: [] };
+}
+
+/** `events: {reason, object?, type?, message?}` + `count: K` or `exists: bool` (an extension of the contract). */
+function readEventsExpectation(value: unknown, path: Path, reader: Reader): Body {
+  const fields = reader.mapping(value, path, ['at', 'events', ...EVENT_CHECKS]);
+  if (!fields) return undefined;
+  const filter = readEventFilter(fields.events, [...path, 'events'], reader);
+  const given = EVENT_CHECKS.filter((c) => fields[c] !== undefined);
+  if (given.length !== 1) {
+    reader.error(path, `an events expectation checks exactly one of count or exists (found ${given.length === 0 ? 'none' : given.join(' and ')})`);
+    return undefined;
+  }
+  if (given[0] === 'count') {
+    const count = reader.number(fields.count, [...path, 'count'], { min: 0, integer: true });
+    return !filter || count === undefined ? undefined : { check: { kind: 'event-count', filter, count }, nodes: [], zones: [] };
+  }
+  const exists = reader.boolean(fields.exists, [...path, 'exists']);
+  return !filter || exists === undefined ? undefined : { check: { kind: 'event-exists', filter, exists }, nodes: [], zones: [] };
+}
+
+function readEventFilter(value: unknown, path: Path, reader: Reader): EventFilter | undefined {
+  const fields = reader.mapping(value, path, EVENT_FILTER_FIELDS, ['reason']);
+  if (!fields) return undefined;
+  const reason = fields.reason === undefined ? undefined : reader.string(fields.reason, [...path, 'reason'], { nonEmpty: true });
+  let ok = reason !== undefined;
+  const filter: EventFilter = { reason: reason ?? '' };
+  if (fields.object !== undefined) {
+    const object = readInvolvedObject(fields.object, [...path, 'object'], reader);
+    if (object) filter.object = object;
+    else ok = false;
+  }
+  if (fields.type !== undefined) {
+    const type = reader.oneOf(fields.type, [...path, 'type'], EVENT_TYPES);
+    if (type) filter.type = type;
+    else ok = false;
+  }
+  if (fields.message !== undefined) {
+    const message = reader.string(fields.message, [...path, 'message'], { nonEmpty: true });
+    if (message !== undefined) filter.message = message;
+    else ok = false;
+  }
+  return ok ? filter : undefined;
+}
+
+/** "Kind/name" (cluster-scoped, or namespace default) or "Kind/namespace/name". */
+function readInvolvedObject(value: unknown, path: Path, reader: Reader): EventFilter['object'] {
+  const text = reader.string(value, path, { nonEmpty: true });
+  if (text === undefined) return undefined;
+  const parts = text.split('/');
+  const problem =
+    parts.length < 2 || parts.length > 3
+      ? 'expected "Kind/name" or "Kind/namespace/name"'
+      : !KIND.test(parts[0]!)
+        ? `"${parts[0]}" is not a kind (e.g. Pod, Node, Deployment)`
+        : parts.slice(1).some((p) => p === '')
+          ? 'the namespace and name must not be empty'
+          : undefined;
+  if (problem) {
+    reader.error(path, `invalid object ${JSON.stringify(text)}: ${problem}`);
+    return undefined;
+  }
+  return parts.length === 2 ? { kind: parts[0]!, name: parts[1]! } : { kind: parts[0]!, namespace: parts[1]!, name: parts[2]! };
 }
 
 export function readPodFilter(value: unknown, path: Path, reader: Reader): PodFilter | undefined {

@@ -55,11 +55,21 @@ describe('parseScenario: invalid files', () => {
     ['a bad taint effect', 'name: t\ncluster:\n  nodes: [{name: n1, taints: [{key: a, effect: NoRun}]}]\n', 'cluster.nodes[0].taints[0].effect', 3, 'expected one of "NoSchedule", "PreferNoSchedule", "NoExecute"'],
     ['a label value that is not a string', 'name: t\ncluster:\n  nodes: [{name: n1, labels: {ssd: true}}]\n', 'cluster.nodes[0].labels.ssd', 3, 'label values are strings: quote it'],
     ['a bad condition status', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, condition: {type: Ready, status: Maybe}}\n', 'expect[0].condition.status', 5, 'expected one of "True", "False", "Unknown"'],
-    ['two subjects', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, zone: zone-a, state: Normal}\n', 'expect[0]', 5, 'an expectation names exactly one subject: node, zone, pods or pod (found zone and node)'],
+    ['two subjects', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, zone: zone-a, state: Normal}\n', 'expect[0]', 5, 'an expectation names exactly one subject: node, zone, pods, pod or events (found zone and node)'],
     ['two node checks', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, exists: true, lacksTaint: {key: a, effect: NoSchedule}}\n', 'expect[0]', 5, 'exactly one of condition, hasTaint, lacksTaint or exists'],
     ['a bad zone state', BASE + 'expect:\n  - {at: 1s, zone: zone-a, state: Broken}\n', 'expect[0].state', 5, 'expected one of "Initial", "Normal", "PartialDisruption", "FullDisruption"'],
     ['a bad pod phase', BASE + 'expect:\n  - {at: 1s, pod: {name: p}, phase: Runing}\n', 'expect[0].phase', 5, 'expected one of "Pending", "Running"'],
     ['a negative count', BASE + 'expect:\n  - {at: 1s, pods: {}, count: -1}\n', 'expect[0].count', 5, 'must be at least 0'],
+    ['events without reason', BASE + 'expect:\n  - {at: 1s, events: {type: Warning}, count: 1}\n', 'expect[0].events', 5, 'missing required field "reason"'],
+    ['an unknown events field', BASE + 'expect:\n  - {at: 1s, events: {reason: X, kind: Pod}, count: 1}\n', 'expect[0].events.kind', 5, 'unknown field "kind"'],
+    ['events with count and exists', BASE + 'expect:\n  - {at: 1s, events: {reason: X}, count: 1, exists: true}\n', 'expect[0]', 5, 'exactly one of count or exists (found count and exists)'],
+    ['events with no check', BASE + 'expect:\n  - {at: 1s, events: {reason: X}}\n', 'expect[0]', 5, 'exactly one of count or exists (found none)'],
+    ['a bad event type', BASE + 'expect:\n  - {at: 1s, events: {reason: X, type: Error}, exists: true}\n', 'expect[0].events.type', 5, 'expected one of "Normal", "Warning"'],
+    ['a bad event object', BASE + 'expect:\n  - {at: 1s, events: {reason: X, object: web-1}, count: 1}\n', 'expect[0].events.object', 5, 'invalid object "web-1": expected "Kind/name" or "Kind/namespace/name"'],
+    ['an event object without a kind', BASE + 'expect:\n  - {at: 1s, events: {reason: X, object: pod/web-1}, count: 1}\n', 'expect[0].events.object', 5, '"pod" is not a kind'],
+    ['an event object with an empty name', BASE + 'expect:\n  - {at: 1s, events: {reason: X, object: Pod/default/}, count: 1}\n', 'expect[0].events.object', 5, 'must not be empty'],
+    ['a fractional event count', BASE + 'expect:\n  - {at: 1s, events: {reason: X}, count: 1.5}\n', 'expect[0].count', 5, 'expected a whole number'],
+    ['an event count that is not a number', BASE + 'expect:\n  - {at: 1s,\n     events: {reason: X},\n     count: many}\n', 'expect[0].count', 7, 'expected a whole number, found'],
     ['a seed out of range', BASE + 'seed: 1.5\n', 'seed', 4, 'expected a whole number, found 1.5'],
     ['critical grace above total', BASE + 'settings:\n  kubelet: {shutdownGracePeriodCriticalPods: 10s}\n', 'settings.kubelet', 5, 'shutdownGracePeriodCriticalPods (10s) must not exceed shutdownGracePeriod (0s)'],
   ];
@@ -311,6 +321,21 @@ actions:
       ],
       [2000, { kind: 'pod', namespace: 'kube-system', name: 'dns', aspects: { exists: true } }],
       [2000, { kind: 'pod', namespace: 'default', name: 'web', aspects: { phase: 'Running', node: 'zone-a-2', terminating: false, ready: true } }],
+    ]);
+  });
+
+  it('reads events expectations (an extension)', () => {
+    const scenario = scenarioOf(`${BASE}expect:
+  - {at: 1s, events: {reason: FailedScheduling}, count: 0}
+  - {at: 2s, events: {reason: Preempted, object: Pod/low, type: Normal, message: Preempted by}, count: 1}
+  - {at: 3s, events: {reason: DrainFinished, object: Node/zone-a-1}, exists: false}
+  - {at: 4s, events: {reason: BackoffLimitExceeded, object: Job/batch/work, type: Warning}, exists: true}
+`);
+    expect(scenario.expectations.map((e) => [e.atMs, e.check, e.source.line])).toEqual([
+      [1000, { kind: 'event-count', filter: { reason: 'FailedScheduling' }, count: 0 }, 5],
+      [2000, { kind: 'event-count', filter: { reason: 'Preempted', object: { kind: 'Pod', name: 'low' }, type: 'Normal', message: 'Preempted by' }, count: 1 }, 6],
+      [3000, { kind: 'event-exists', filter: { reason: 'DrainFinished', object: { kind: 'Node', name: 'zone-a-1' } }, exists: false }, 7],
+      [4000, { kind: 'event-exists', filter: { reason: 'BackoffLimitExceeded', object: { kind: 'Job', namespace: 'batch', name: 'work' }, type: 'Warning' }, exists: true }, 8],
     ]);
   });
 

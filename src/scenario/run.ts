@@ -3,10 +3,10 @@
  * schedules the actions, and checks each expectation once everything at or
  * before its time has run.
  */
-import { Simulation } from '../sim/simulation';
+import { Simulation, type ActionRecord } from '../sim/simulation';
 import { checkExpectation } from './expect';
 import { Tracer, type TraceEntry } from './trace';
-import type { ExpectationResult, Scenario, ScenarioError } from './types';
+import type { ExpectationResult, Scenario, ScenarioError, ScenarioObject } from './types';
 
 export interface ScenarioResult {
   passed: boolean;
@@ -26,30 +26,47 @@ export interface RunOptions {
 /** The run lasts at least until the last action or expectation + 1 s (scenario-format.md, "duration"). */
 const SETTLE_MS = 1000;
 
-export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
+export interface BuiltScenario {
+  sim: Simulation;
+  /** The scenario's objects with the records of their t = 0 apply actions. */
+  created: { object: ScenarioObject; record: ActionRecord }[];
+}
+
+/**
+ * The simulation a scenario describes, with its objects and actions
+ * scheduled but nothing run yet (the playground's worker boots from this too).
+ */
+export function buildSimulation(scenario: Scenario, options: RunOptions = {}): BuiltScenario {
   const sim = new Simulation({
     seed: scenario.seed,
     settings: scenario.settings,
     nodes: scenario.nodes,
     freezeObjects: options.freezeObjects ?? false,
   });
-  const tracer = new Tracer(sim);
   const created = scenario.objects.map((object) => ({ object, record: sim.schedule(0, { do: 'apply', object: object.manifest }) }));
   for (const { atMs, action } of scenario.actions) sim.schedule(atMs, action);
+  return { sim, created };
+}
 
+/** After t = 0 has run: the objects the API server refused, as file errors (as for kubectl apply). */
+export function refusedObjects(built: BuiltScenario): ScenarioError[] {
+  return built.created
+    .filter(({ record }) => record.error !== undefined)
+    .map(({ object, record }) => ({
+      path: object.source.path,
+      ...(object.source.line !== undefined ? { line: object.source.line } : {}),
+      message: record.error!,
+    }));
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
+  const built = buildSimulation(scenario, options);
+  const { sim } = built;
+  const tracer = new Tracer(sim);
   sim.runUntil(0);
   // An object the API server refuses makes the file invalid, as for kubectl apply.
-  const refused = created.filter(({ record }) => record.error !== undefined);
-  if (refused.length > 0) {
-    return {
-      ok: false,
-      errors: refused.map(({ object, record }) => ({
-        path: object.source.path,
-        ...(object.source.line !== undefined ? { line: object.source.line } : {}),
-        message: record.error!,
-      })),
-    };
-  }
+  const refused = refusedObjects(built);
+  if (refused.length > 0) return { ok: false, errors: refused };
 
   const expectations: ExpectationResult[] = [];
   for (const expectation of byTime(scenario.expectations)) {

@@ -78,7 +78,22 @@ export type ExpectationCheck =
   | { kind: 'node-exists'; node: string; exists: boolean }
   | { kind: 'zone-state'; zone: string; state: ZoneStateName }
   | { kind: 'pod-count'; filter: PodFilter; count: number }
-  | { kind: 'pod'; namespace: string; name: string; aspects: PodAspects };
+  | { kind: 'pod'; namespace: string; name: string; aspects: PodAspects }
+  | { kind: 'event-count'; filter: EventFilter; count: number }
+  | { kind: 'event-exists'; filter: EventFilter; exists: boolean };
+
+/**
+ * Filter of an `events:` expectation (an extension of the contract): every
+ * field given must match a recorded Kubernetes event.
+ */
+export interface EventFilter {
+  reason: string;
+  /** The involved object: kind and name; namespace undefined = cluster-scoped or `default`. */
+  object?: { kind: string; namespace?: string; name: string };
+  type?: 'Normal' | 'Warning';
+  /** A substring of the message. */
+  message?: string;
+}
 
 /** The states of one pod an expectation may check; at least one is set. */
 export interface PodAspects {

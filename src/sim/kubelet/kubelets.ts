@@ -382,7 +382,8 @@ export class Kubelets implements Component {
     const local = state.pods[podKey];
     if (!local || local.stage === 'stopped') {
       this.forget(name, podKey);
-      this.api.delete('Pod', pod.metadata.name, pod.metadata.namespace, { gracePeriodSeconds: 0 });
+      if (local) this.confirmStopped(pod);
+      else this.api.delete('Pod', pod.metadata.name, pod.metadata.namespace, { gracePeriodSeconds: 0 });
       return;
     }
     if (local.stage === 'stopping') return;
@@ -415,7 +416,7 @@ export class Kubelets implements Component {
         local.stage = 'stopped';
         if (pod && pod.metadata.uid === local.uid) {
           this.forget(name, podKey);
-          this.api.delete('Pod', podName, namespace, { gracePeriodSeconds: 0 });
+          this.confirmStopped(pod);
         }
         return;
       case 'shutdown-killing':
@@ -466,6 +467,21 @@ export class Kubelets implements Component {
     this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
       draft.status = completedStatus(draft, toTimestamp(this.ctx.clock.nowMs), local.exitCode);
     });
+  }
+
+  /**
+   * The containers of a deleted pod are gone: as upstream's kubelet (1.27+)
+   * does, write the terminal phase first (the Job controller reads its finish
+   * time), then remove the object.
+   */
+  private confirmStopped(pod: Pod): void {
+    const { name, namespace } = pod.metadata;
+    if (!isPodTerminal(pod)) {
+      this.api.update<Pod>('Pod', name, namespace, (draft) => {
+        draft.status = failedStatus(draft, toTimestamp(this.ctx.clock.nowMs));
+      });
+    }
+    this.api.delete('Pod', name, namespace, { gracePeriodSeconds: 0 });
   }
 
   private postRunning(name: string, pod: Pod, local: LocalPod): void {

@@ -87,7 +87,7 @@ export function runningStatus(pod: Pod, now: string, hostIP: string, podIP: stri
 }
 
 /** The pod ended without being deleted (node shutdown, rejection, restartPolicy Never after a reboot). */
-export function failedStatus(pod: Pod, now: string, reason: string, message: string, disruption?: { reason: string; message: string }): Status {
+export function failedStatus(pod: Pod, now: string, reason?: string, message?: string, disruption?: { reason: string; message: string }): Status {
   const prev = pod.status;
   const conditions = [
     condition('PodReadyToStartContainers', 'False', now, prev),
@@ -101,8 +101,8 @@ export function failedStatus(pod: Pod, now: string, reason: string, message: str
   return {
     ...prev,
     phase: 'Failed',
-    reason,
-    message,
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
     conditions,
     containerStatuses: pod.spec.containers.map((c) => ({
       name: c.name,
