@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeConfig, SimAction } from './actions';
 import { getNodeCondition, isPodTerminal } from './api/conditions';
-import type { Node, Pod } from './api/types';
+import type { KubeObject, Node, Pod } from './api/types';
 import { Rng } from './core/rng';
 import { watchInvariants } from './invariants';
 import { Simulation } from './simulation';
@@ -30,6 +30,25 @@ function randomCluster(rng: Rng): NodeConfig[] {
     }
   }
   return nodes;
+}
+
+const template = (app: string) => ({
+  metadata: { labels: { app } },
+  spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '100m', memory: '64Mi' } } }] },
+});
+
+/** A Deployment and a DaemonSet: what the controllers must bring back after healing. */
+function workloads(nodes: NodeConfig[]): SimAction[] {
+  return [
+    {
+      do: 'apply',
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: nodes.length + 1, selector: { matchLabels: { app: 'web' } }, template: template('web') } },
+    },
+    {
+      do: 'apply',
+      object: { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: template('agent') } },
+    },
+  ];
 }
 
 function randomPods(rng: Rng, nodes: NodeConfig[]): SimAction[] {
@@ -99,6 +118,13 @@ function convergenceProblems(sim: Simulation): string[] {
   for (const zone of sim.nodeLifecycle.zoneStates()) {
     if (zone.state !== 'Normal') problems.push(`zone ${zone.zone} is ${zone.state}`);
   }
+  const web = sim.api.get<KubeObject & { spec: { replicas: number }; status?: { readyReplicas?: number } }>('Deployment', 'web', 'default');
+  if (web && web.status?.readyReplicas !== web.spec.replicas) problems.push(`Deployment web has ${web.status?.readyReplicas} of ${web.spec.replicas} ready`);
+  const agent = sim.api.get<KubeObject & { status?: { numberReady?: number; desiredNumberScheduled?: number } }>('DaemonSet', 'agent', 'default');
+  const nodeCount = sim.api.count('Node');
+  if (agent && (agent.status?.numberReady !== nodeCount || agent.status?.desiredNumberScheduled !== nodeCount)) {
+    problems.push(`DaemonSet agent has ${agent.status?.numberReady} ready of ${agent.status?.desiredNumberScheduled} desired on ${nodeCount} nodes`);
+  }
   for (const pod of sim.api.list<Pod>('Pod')) {
     const name = `Pod/${pod.metadata.name}`;
     if (pod.metadata.deletionTimestamp) problems.push(`${name} still terminating`);
@@ -119,7 +145,7 @@ describe('swarm: random faults keep the invariants, and healing converges', () =
     sim.onInstant((nowMs) => {
       for (const v of invariants.check()) violations.push(`t=${nowMs}ms ${v}`);
     });
-    for (const action of randomPods(rng, nodes)) sim.schedule(0, action);
+    for (const action of [...workloads(nodes), ...randomPods(rng, nodes)]) sim.schedule(0, action);
     for (let i = 0; i < 12; i++) sim.schedule(1 + rng.int(FAULT_WINDOW_MS), randomFault(rng, nodes));
 
     sim.runUntil(FAULT_WINDOW_MS);

@@ -348,8 +348,9 @@ export class DeploymentSync {
    * Upstream: requeueStuckDeployment — with no progress, look again when the
    * deadline will have passed, plus the second upstream adds against skew.
    * Upstream re-queues at once (rate-limited) when under a second is left;
-   * we wait for the same deadline + 1 s, which ends the same way without
-   * a burst of retries.
+   * we look again a second later at the soonest, which ends the same way
+   * without a burst of retries (and never spins if the deadline has passed
+   * without the Deployment being marked timed out).
    */
   private requeueStuckDeployment(status: Status): void {
     const d = this.d;
@@ -357,7 +358,7 @@ export class DeploymentSync {
     if (!util.hasProgressDeadline(d) || !current?.lastUpdateTime) return;
     if (util.deploymentComplete(d, status) || current.reason === util.TimedOutReason) return;
     const deadlineMs = fromTimestamp(current.lastUpdateTime) + d.spec.progressDeadlineSeconds! * SECOND_MS;
-    this.requeueAfterMs = Math.max(1, deadlineMs + SECOND_MS - this.nowMs);
+    this.requeueAfterMs = Math.max(SECOND_MS, deadlineMs + SECOND_MS - this.nowMs);
   }
 
   /** Writes the working copy's status and annotations (upstream: UpdateStatus). */
