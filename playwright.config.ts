@@ -8,6 +8,8 @@ const BASE_PATH = '/kube-playground/';
 
 export default defineConfig({
   testDir: 'e2e',
+  // `npm run bench:ui` runs the frame-rate benchmarks (*.bench.ts); `npm test` the specs.
+  testMatch: process.env.KP_BENCH_UI ? '**/*.bench.ts' : '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -15,6 +15,12 @@ async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void>
 }
 
 const clock = (page: Page) => page.getByRole('timer', { name: 'Simulated time' });
+
+/** The tables live in the "Table" tab; the graph is the default view. */
+async function openTables(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(page.getByRole('table', { name: 'Nodes' })).toBeVisible();
+}
 const stepButton = (page: Page, label: string) => page.getByRole('button', { name: `Step ${label}`, exact: true });
 
 test('a killed node goes Unknown, gets tainted, its pods are evicted, and it recovers', async ({ page }, testInfo) => {
@@ -25,6 +31,7 @@ test('a killed node goes Unknown, gets tainted, its pods are evicted, and it rec
   page.on('pageerror', (error) => errors.push(error.message));
 
   await page.goto('./');
+  await openTables(page);
   const nodes = page.getByRole('table', { name: 'Nodes' });
   const pods = page.getByRole('table', { name: 'Pods' });
 
@@ -104,6 +111,7 @@ test('Space toggles play and pause unless a control has focus', async ({ page },
 
 test('Next event runs to the next Kubernetes event; speed and actions report back', async ({ page }) => {
   await page.goto('./');
+  await openTables(page);
   await expect(clock(page)).toHaveText('t = 0s');
   await page.getByRole('button', { name: 'Next event' }).click();
   // The first pods start 2 s in.

@@ -11,14 +11,33 @@ import type { KubeObject, Manifest } from '../sim/api/types';
 import type { EventRecord } from '../sim/apiserver/events';
 import type { ScheduledEviction } from '../sim/controllers/taint-eviction';
 import type { ZoneState } from '../sim/controllers/zones';
+import type { Settings, SettingsOverrides } from '../sim/config';
+import type { ScenarioError } from '../scenario/types';
 
-export type { EventRecord, KubeObject, Manifest, NodeConfig, ScheduledEviction, SimAction, ZoneState };
+export type { EventRecord, KubeObject, Manifest, NodeConfig, ScenarioError, ScheduledEviction, Settings, SettingsOverrides, SimAction, ZoneState };
+
+/** What the inspector can ask "why?" about. */
+export type ExplainTarget =
+  | { kind: 'Node'; name: string }
+  | { kind: 'Pod'; namespace: string; name: string }
+  | { kind: 'Zone'; zone: string };
 
 // ---- UI → worker -----------------------------------------------------------
 
 export type SimCommand =
   /** (Re)builds the world at t = 0. Without `nodes`, the default cluster is used. */
-  | { type: 'boot'; seed: number; nodes?: NodeConfig[]; objects?: Manifest[] }
+  | { type: 'boot'; seed: number; nodes?: NodeConfig[]; objects?: Manifest[]; settings?: SettingsOverrides }
+  /**
+   * Parses a scenario file (scenario-format.md) and, if it is valid, boots
+   * it: its settings, cluster, objects and scheduled actions. An invalid file
+   * yields a `scenario-rejected` frame and leaves the running world alone.
+   */
+  | { type: 'boot-scenario'; fileName: string; text: string }
+  /**
+   * Follows one object's "why?": the worker answers with an `explanation`
+   * frame now and again whenever the answer changes; null stops it.
+   */
+  | { type: 'explain'; target: ExplainTarget | null }
   | { type: 'play' }
   | { type: 'pause' }
   /** Simulated milliseconds per wall-clock millisecond; the worker clamps it to 1 … 600. */
@@ -85,6 +104,18 @@ export interface SnapshotFrame extends PlaybackView {
   evictions: ScheduledEviction[];
   machines: MachineView[];
   partitionedZones: string[];
+  /** The tunables in force, and upstream's defaults (for the settings panel). */
+  settings?: { current: Settings; defaults: Settings };
+  /** Set when the world was booted from a scenario file. */
+  scenario?: ScenarioInfo;
+}
+
+export interface ScenarioInfo {
+  fileName: string;
+  name: string;
+  description?: string;
+  /** The file's expectations, by time (the page ticks them off as time passes). */
+  expectations: { atMs: number; text: string }[];
 }
 
 /**
@@ -125,4 +156,29 @@ export interface ErrorFrame {
   message: string;
 }
 
-export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame;
+/** One step of an explanation; `atMs` when it happened (or will happen). */
+export interface ExplanationLine {
+  atMs?: number;
+  text: string;
+  /** 'future' = scheduled, not yet happened. */
+  when?: 'past' | 'future';
+}
+
+/** The answer to `explain`: a chain of causes with times, oldest first. */
+export interface ExplanationFrame {
+  type: 'explanation';
+  target: ExplainTarget;
+  nowMs: number;
+  /** One sentence: the state being explained ("Ready=Unknown", "Pending", "Normal"). */
+  summary: string;
+  lines: ExplanationLine[];
+}
+
+/** A scenario file that could not be booted; the running world is unchanged. */
+export interface ScenarioRejectedFrame {
+  type: 'scenario-rejected';
+  fileName: string;
+  errors: ScenarioError[];
+}
+
+export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame | ExplanationFrame | ScenarioRejectedFrame;

@@ -1,17 +1,24 @@
+import { useState } from 'react';
+import { ClusterSetup } from './components/ClusterSetup';
 import { EventAnnouncer } from './components/EventAnnouncer';
 import { EventsLog } from './components/EventsLog';
 import { Header } from './components/Header';
 import { Hint } from './components/Hint';
+import { Inspector } from './components/Inspector';
 import { NodesTable } from './components/NodesTable';
 import { PodsTable } from './components/PodsTable';
 import { StatusBanner } from './components/StatusBanner';
 import { ZonesSection } from './components/ZonesSection';
+import { GraphView } from './graph/GraphView';
+import { RecentEvents } from './graph/RecentEvents';
+import { ViewTabs, type View } from './graph/ViewTabs';
 import { useSim } from './store';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
 export function App() {
   useKeyboardShortcuts();
   const booted = useSim((s) => s.session.status === 'running');
+  const [view, setView] = useState<View>('graph');
   return (
     <>
       <Header />
@@ -20,11 +27,24 @@ export function App() {
         <StatusBanner />
         {booted ? (
           <>
-            <ZonesSection />
-            <NodesTable />
-            <div className="columns">
-              <PodsTable />
-              <EventsLog />
+            <ClusterSetup />
+            <ViewTabs view={view} onChange={setView} />
+            <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
+              {view === 'graph' ? (
+                <>
+                  <GraphView />
+                  <RecentEvents />
+                </>
+              ) : (
+                <>
+                  <ZonesSection />
+                  <NodesTable />
+                  <div className="columns">
+                    <PodsTable />
+                    <EventsLog />
+                  </div>
+                </>
+              )}
             </div>
           </>
         ) : (
@@ -33,6 +53,7 @@ export function App() {
           </p>
         )}
       </main>
+      {booted && <Inspector />}
       <EventAnnouncer />
     </>
   );

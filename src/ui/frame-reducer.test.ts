@@ -117,6 +117,31 @@ describe('reduceFrame', () => {
     expect(full.events!.records.at(-1)?.reason).toBe(`R${MAX_EVENTS + 49}`);
   });
 
+  it('remembers when each taint was first seen, per node, and forgets removed ones', () => {
+    const state = booted();
+    const tainted = (name: string, taints: { key: string; effect: string }[]): KubeObject =>
+      ({ ...node(name), spec: { taints } }) as KubeObject;
+    const a = { key: 'a', effect: 'NoSchedule' };
+    const b = { key: 'b', effect: 'NoExecute' };
+    const first = reduceFrame(state, diff({ nowMs: 1_000, changes: [{ kind: 'Node', key: 'n1', object: tainted('n1', [a]) }] }))!;
+    const s1 = { ...state, ...first };
+    expect(s1.cluster.taintSeenMs.get('n1')).toEqual(new Map([['a:NoSchedule', 1_000]]));
+
+    // An update that keeps the same taints keeps the Map (and its times).
+    const same = reduceFrame(s1, diff({ nowMs: 2_000, changes: [{ kind: 'Node', key: 'n1', object: tainted('n1', [a]) }] }))!;
+    expect(same.cluster!.taintSeenMs).toBe(s1.cluster.taintSeenMs);
+
+    const second = reduceFrame(s1, diff({ nowMs: 3_000, changes: [{ kind: 'Node', key: 'n1', object: tainted('n1', [a, b]) }] }))!;
+    const s2 = { ...s1, ...second };
+    expect(s2.cluster.taintSeenMs.get('n1')).toEqual(new Map([['a:NoSchedule', 1_000], ['b:NoExecute', 3_000]]));
+
+    const cleared = reduceFrame(s2, diff({ nowMs: 4_000, changes: [{ kind: 'Node', key: 'n1', object: tainted('n1', []) }] }))!;
+    expect(cleared.cluster!.taintSeenMs.has('n1')).toBe(false);
+    // Lease-only frames leave it alone.
+    const leaseOnly = reduceFrame(s2, diff({ changes: [{ kind: 'Lease', key: 'kube-node-lease/n1', object: lease('n1') }] }))!;
+    expect(leaseOnly.cluster!.taintSeenMs).toBe(s2.cluster.taintSeenMs);
+  });
+
   it('changes nothing for a frame that carries nothing new', () => {
     expect(reduceFrame(booted(), diff({}))).toEqual({});
   });

@@ -28,6 +28,12 @@ export interface ClusterSlice {
   others: ReadonlyMap<string, ReadonlyMap<string, KubeObject>>;
   /** Keys of the pods bound to each node (spec.nodeName). */
   podsByNode: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Per node, per taint ("key:effect"), the simulated time the page first saw
+   * it. Only NoExecute taints carry timeAdded, so this is how the page tells
+   * the age of the others (approximately: to the frame that brought them).
+   */
+  taintSeenMs: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface ClockSlice {
@@ -84,7 +90,7 @@ export interface SimState {
 
 export function initialState(): SimState {
   return {
-    cluster: { nodes: new Map(), pods: new Map(), leases: new Map(), others: new Map(), podsByNode: new Map() },
+    cluster: { nodes: new Map(), pods: new Map(), leases: new Map(), others: new Map(), podsByNode: new Map(), taintSeenMs: new Map() },
     clock: { nowMs: 0, epochMs: 0 },
     events: { records: [], received: 0 },
     zones: { zones: [], partitioned: new Set() },
@@ -108,6 +114,10 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     }
     case 'error':
       return { session: { ...state.session, error: frame.message } };
+    case 'explanation':
+    case 'scenario-rejected':
+      // The page's own slices (store.ts, page-state.ts) take these.
+      return null;
   }
 }
 
@@ -118,7 +128,7 @@ function reduceSnapshot(frame: SnapshotFrame): SimState {
   }
   const empty = initialState();
   return {
-    cluster: applyChanges(empty.cluster, changes),
+    cluster: applyChanges(empty.cluster, changes, frame.nowMs),
     clock: { nowMs: frame.nowMs, epochMs: frame.epochMs },
     events: { records: mergeEvents([], frame.events), received: frame.events.length },
     zones: { zones: frame.zones, partitioned: new Set(frame.partitionedZones) },
@@ -132,7 +142,7 @@ function reduceSnapshot(frame: SnapshotFrame): SimState {
 function reduceDiff(state: SimState, frame: DiffFrame): Partial<SimState> {
   const next: Partial<SimState> = {};
   if (frame.nowMs !== state.clock.nowMs) next.clock = { ...state.clock, nowMs: frame.nowMs };
-  if (frame.changes.length > 0) next.cluster = applyChanges(state.cluster, frame.changes);
+  if (frame.changes.length > 0) next.cluster = applyChanges(state.cluster, frame.changes, frame.nowMs);
   if (frame.events.length > 0) {
     next.events = { records: mergeEvents(state.events.records, frame.events), received: state.events.received + frame.events.length };
   }
@@ -157,21 +167,29 @@ function keyOf(object: KubeObject): string {
 
 type MutableMap<V> = Map<string, V>;
 
-/** Applies object changes copy-on-write: only the Maps and Sets that change are new. */
-export function applyChanges(cluster: ClusterSlice, changes: readonly ObjectChange[]): ClusterSlice {
+/** Applies object changes copy-on-write: only the Maps and Sets that change are new. `nowMs` stamps newly seen taints. */
+export function applyChanges(cluster: ClusterSlice, changes: readonly ObjectChange[], nowMs = 0): ClusterSlice {
   let nodes: MutableMap<Node> | null = null;
   let pods: MutableMap<Pod> | null = null;
   let leases: MutableMap<Lease> | null = null;
   let others: Map<string, ReadonlyMap<string, KubeObject>> | null = null;
   const copiedKinds = new Set<string>();
   const index = new PodIndexWriter(cluster.podsByNode);
+  let taintSeenMs: Map<string, ReadonlyMap<string, number>> | null = null;
 
   for (const change of changes) {
     switch (change.kind) {
-      case 'Node':
+      case 'Node': {
         nodes ??= new Map(cluster.nodes);
         put(nodes, change.key, change.object as Node | null);
+        const before = (taintSeenMs ?? cluster.taintSeenMs).get(change.key);
+        const after = taintsSeen(before, change.object as Node | null, nowMs);
+        if (after !== before) {
+          taintSeenMs ??= new Map(cluster.taintSeenMs);
+          put(taintSeenMs, change.key, after ?? null);
+        }
         break;
+      }
       case 'Pod': {
         pods ??= new Map(cluster.pods);
         const before = pods.get(change.key)?.spec.nodeName;
@@ -202,7 +220,21 @@ export function applyChanges(cluster: ClusterSlice, changes: readonly ObjectChan
     leases: leases ?? cluster.leases,
     others: others ?? cluster.others,
     podsByNode: index.result(),
+    taintSeenMs: taintSeenMs ?? cluster.taintSeenMs,
   };
+}
+
+/** "key:effect": how the API tells taints apart (values do not count). */
+export function taintId(taint: { key: string; effect: string }): string {
+  return `${taint.key}:${taint.effect}`;
+}
+
+/** The node's taints with when each was first seen; `before` itself when nothing changed. */
+function taintsSeen(before: ReadonlyMap<string, number> | undefined, node: Node | null, nowMs: number): ReadonlyMap<string, number> | undefined {
+  const ids = (node?.spec.taints ?? []).map(taintId);
+  if (ids.length === 0) return undefined;
+  if (before && before.size === ids.length && ids.every((id) => before.has(id))) return before;
+  return new Map(ids.map((id) => [id, before?.get(id) ?? nowMs]));
 }
 
 function put<V>(map: Map<string, V>, key: string, value: V | null): void {

@@ -6,15 +6,18 @@
  */
 import { create } from 'zustand';
 import type { SimFrame } from '../protocol/messages';
-import { initialState, reduceFrame, type SimState } from './frame-reducer';
+import { initialState, reduceFrame, type SimState as SimSlices } from './frame-reducer';
+import { initialPageState, reducePageFrame, type PageSlices } from './page-state';
 
-export type { SimState } from './frame-reducer';
+/** The simulation's slices (frame-reducer.ts) and the page's own (page-state.ts). */
+export type SimState = SimSlices & PageSlices;
 
-export const useSim = create<SimState>()(() => initialState());
+export const useSim = create<SimState>()(() => ({ ...initialState(), ...initialPageState() }));
 
 export function applyFrame(frame: SimFrame): void {
-  const next = reduceFrame(useSim.getState(), frame);
-  if (next && Object.keys(next).length > 0) useSim.setState(next);
+  const state = useSim.getState();
+  const next = { ...reduceFrame(state, frame), ...reducePageFrame(state, frame) };
+  if (Object.keys(next).length > 0) useSim.setState(next);
 }
 
 /** For failures outside the worker's own reporting (the worker crashed, a message could not be read). */

@@ -7,8 +7,13 @@ import type { Node } from '../sim/api/types';
 import { SIM_EPOCH_MS } from '../sim/core/time';
 import { LABEL_ZONE } from '../sim/controllers/zones';
 import { describeAction, Simulation } from '../sim/simulation';
-import type { DiffFrame, MachineView, SimCommand, SimFrame, SnapshotFrame, ZoneView } from '../protocol/messages';
+import { DEFAULT_SETTINGS } from '../sim/config';
+import type { DiffFrame, ExplainTarget, MachineView, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, ZoneView } from '../protocol/messages';
+import { parseScenario } from '../scenario/parse';
+import { buildSimulation, refusedObjects } from '../scenario/run';
+import { checkExpectation } from '../scenario/expect';
 import { DEFAULT_SEED, defaultNodes, defaultObjects } from './default-cluster';
+import { explain } from './explain';
 
 export interface SessionHost {
   post(frame: SimFrame): void;
@@ -51,6 +56,9 @@ export class SimSession {
   private carryMs = 0;
   private lastEventSeq = 0;
   private sent: Sent | null = null;
+  private explainTarget: ExplainTarget | null = null;
+  private sentExplanation = '';
+  private scenario: ScenarioInfo | undefined;
 
   constructor(private readonly host: SessionHost) {}
 
@@ -82,6 +90,12 @@ export class SimSession {
 
   private run(command: SimCommand): void {
     if (command.type === 'boot') return this.boot(command);
+    if (command.type === 'boot-scenario') return this.bootScenario(command);
+    if (command.type === 'explain') {
+      this.explainTarget = command.target;
+      this.sentExplanation = '';
+      return this.postExplanation();
+    }
     const sim = this.requireSim();
     switch (command.type) {
       case 'play':
@@ -124,14 +138,54 @@ export class SimSession {
   }
 
   private boot(command: Extract<SimCommand, { type: 'boot' }>): void {
-    this.stop();
-    const sim = new Simulation({ seed: command.seed ?? DEFAULT_SEED, nodes: command.nodes ?? defaultNodes() });
+    const sim = new Simulation({
+      seed: command.seed ?? DEFAULT_SEED,
+      nodes: command.nodes ?? defaultNodes(),
+      ...(command.settings ? { settings: command.settings } : {}),
+    });
     sim.api.trackChanges();
     const objects = command.objects ?? (command.nodes ? [] : defaultObjects());
     const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
     sim.runUntil(0);
+    this.start(sim, undefined);
+    for (const record of records) {
+      if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
+    }
+  }
+
+  /** Parses and boots a scenario file; an invalid one leaves the running world as it is. */
+  private bootScenario(command: Extract<SimCommand, { type: 'boot-scenario' }>): void {
+    const parsed = parseScenario(command.text);
+    if (!parsed.ok) {
+      this.host.post({ type: 'scenario-rejected', fileName: command.fileName, errors: parsed.errors });
+      return;
+    }
+    const built = buildSimulation(parsed.scenario);
+    built.sim.api.trackChanges();
+    built.sim.runUntil(0);
+    const refused = refusedObjects(built);
+    if (refused.length > 0) {
+      this.host.post({ type: 'scenario-rejected', fileName: command.fileName, errors: refused });
+      return;
+    }
+    const { scenario } = parsed;
+    const expectations = [...scenario.expectations]
+      .sort((a, b) => a.atMs - b.atMs)
+      .map((e) => ({ atMs: e.atMs, text: checkExpectation(built.sim, e).description }));
+    this.start(built.sim, {
+      fileName: command.fileName,
+      name: scenario.name,
+      ...(scenario.description !== undefined ? { description: scenario.description } : {}),
+      expectations,
+    });
+  }
+
+  /** Makes `sim` (run to t = 0) the session's world and posts its snapshot. */
+  private start(sim: Simulation, scenario: ScenarioInfo | undefined): void {
+    this.stop();
     sim.api.drainChanges();
     this.sim = sim;
+    this.scenario = scenario;
     this.lastEventSeq = sim.api.events.lastSeq;
     const frame = this.snapshotFrame(sim);
     this.sent = {
@@ -144,9 +198,18 @@ export class SimSession {
       partitionedZones: JSON.stringify(frame.partitionedZones),
     };
     this.host.post(frame);
-    for (const record of records) {
-      if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
-    }
+    this.sentExplanation = '';
+    this.postExplanation();
+  }
+
+  /** Posts the followed explanation if it changed since the last one posted. */
+  private postExplanation(): void {
+    if (!this.sim || !this.explainTarget) return;
+    const frame = explain(this.sim, this.explainTarget);
+    const json = JSON.stringify({ summary: frame.summary, lines: frame.lines });
+    if (json === this.sentExplanation) return;
+    this.sentExplanation = json;
+    this.host.post(frame);
   }
 
   private snapshotFrame(sim: Simulation): SnapshotFrame {
@@ -165,6 +228,8 @@ export class SimSession {
       partitionedZones: sim.network.snapshot().partitionedZones,
       playing: this.playing,
       speed: this.speed,
+      settings: { current: sim.settings, defaults: DEFAULT_SETTINGS },
+      ...(this.scenario ? { scenario: this.scenario } : {}),
     };
   }
 
@@ -228,6 +293,7 @@ export class SimSession {
       machines !== sent.machines || partitionedZones !== sent.partitionedZones;
     this.sent = { nowMs: sim.nowMs, playing: this.playing, speed: this.speed, zones, evictions, machines, partitionedZones };
     if (changedSomething) this.host.post(frame);
+    this.postExplanation();
   }
 
   private stop(): void {

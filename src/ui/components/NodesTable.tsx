@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { act } from '../actions';
 import { simMsOf } from '../format';
 import { formatTaint, nodeReadyStatus, nodeZone, unusualConditions } from '../kube';
+import { isSelected, select } from '../selection';
 import { useSim } from '../store';
 import type { MachineView } from '../../protocol/messages';
 import { None } from './None';
@@ -54,6 +55,7 @@ const NodeRow = memo(function NodeRow({ name }: { name: string }) {
   const podCount = useSim((s) => s.cluster.podsByNode.get(name)?.size ?? 0);
   const machine = useSim((s) => s.machines.byNode.get(name));
   const clock = useSim((s) => s.clock);
+  const selected = useSim((s) => isSelected(s, 'Node', name));
   if (!node) return null;
 
   const conditions = unusualConditions(node);
@@ -61,9 +63,11 @@ const NodeRow = memo(function NodeRow({ name }: { name: string }) {
   const cordoned = node.spec.unschedulable === true;
   const renewMs = simMsOf(renewTime, clock.epochMs);
   return (
-    <tr>
+    <tr className={selected ? 'selected' : undefined}>
       <th scope="row" className="mono">
-        {name}
+        <button type="button" className="link" aria-pressed={selected} onClick={() => select({ kind: 'Node', name })}>
+          {name}
+        </button>
       </th>
       <td className="mono">{nodeZone(node) || <None />}</td>
       <td>

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatCountdown, formatSimTime, simMsOf } from '../format';
 import { podReadyStatus } from '../kube';
+import { isSelected, select } from '../selection';
 import { useSim } from '../store';
 import type { ScheduledEviction } from '../../protocol/messages';
 import type { Pod } from '../../sim/api/types';
@@ -43,12 +44,21 @@ const PodRow = memo(function PodRow({ podKey }: { podKey: string }) {
   const pod = useSim((s) => s.cluster.pods.get(podKey));
   const eviction = useSim((s) => s.evictions.byPod.get(podKey));
   const clock = useSim((s) => s.clock);
+  const [namespace = 'default', podName = podKey] = podKey.split('/');
+  const selected = useSim((s) => isSelected(s, 'Pod', podName, namespace));
   if (!pod) return null;
   const name = pod.metadata.namespace === 'default' ? pod.metadata.name : podKey;
   return (
-    <tr>
+    <tr className={selected ? 'selected' : undefined}>
       <th scope="row" className="mono">
-        {name}
+        <button
+          type="button"
+          className="link"
+          aria-pressed={selected}
+          onClick={() => select({ kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name })}
+        >
+          {name}
+        </button>
       </th>
       <td className="mono">{pod.spec.nodeName ?? <None />}</td>
       <td>{pod.status.phase ?? 'Pending'}</td>

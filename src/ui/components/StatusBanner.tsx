@@ -19,7 +19,7 @@ export function StatusBanner() {
         )}
       </div>
       <p role="status" className={`last-action${lastAction?.error ? ' last-action-failed' : ''}`}>
-        {!lastAction && <span className="muted">No actions yet: use the buttons in the Nodes and Zones tables.</span>}
+        {!lastAction && <span className="muted">No actions yet: use the ⋯ menu on a node or a zone, or the buttons in the Table view.</span>}
         {lastAction &&
           (lastAction.error ? (
             <>

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { act } from '../actions';
 import { nodeReadyStatus, nodeZone } from '../kube';
+import { isSelected, select } from '../selection';
 import { useSim } from '../store';
 
 /** Upstream's zone states, in words. */
@@ -57,12 +58,19 @@ const ZoneRow = memo(function ZoneRow({ zoneKey }: { zoneKey: string }) {
     }
     return `${ready} / ${total}`;
   });
+  const selected = useSim((s) => isSelected(s, 'Zone', name));
   if (!zone) return null;
   const label = name || '(no zone)';
   return (
     <tr>
       <th scope="row">
-        <span className="mono">{label}</span>
+        {name ? (
+          <button type="button" className="link mono" aria-pressed={selected} onClick={() => select({ kind: 'Zone', name })}>
+            {label}
+          </button>
+        ) : (
+          <span className="mono">{label}</span>
+        )}
         {zone.region && <span className="muted region">{zone.region}</span>}
       </th>
       <td>

@@ -1,0 +1,67 @@
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+// Tracing records a screencast, which would measure itself.
+test.use({ trace: 'off', screenshot: 'off' });
+
+const card = (page: Page, node: string) => page.getByRole('group', { name: new RegExp(`^Node ${node},`) });
+
+async function chooseFromMenu(page: Page, trigger: Locator, menuName: string, item: string): Promise<void> {
+  await trigger.click();
+  const menu = page.getByRole('menu', { name: menuName });
+  await menu.getByRole('menuitem', { name: item, exact: true }).click();
+  await expect(menu).toBeHidden();
+}
+
+async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = `test-results/screens/graph-${name}.png`;
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * Frames per second while a zone outage plays at 60×: the median over
+ * one-second windows. A benchmark (`npm run bench:ui`), not part of `npm test`:
+ * it prints its figures and asserts nothing about speed.
+ */
+async function outageFps(page: Page, search: string, seconds: number): Promise<{ median: number; windows: number[] }> {
+  await page.goto(`./${search}`);
+  await expect(card(page, 'zone-a-1')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+  await chooseFromMenu(page, page.getByRole('button', { name: 'Actions for zone-a', exact: true }), 'Actions for zone-a', 'Partition');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  return page.evaluate(async (ms) => {
+    // e2e code is type-checked without the DOM library.
+    const window = globalThis as unknown as { requestAnimationFrame: (callback: (t: number) => void) => number };
+    const requestAnimationFrame = (callback: (t: number) => void) => window.requestAnimationFrame(callback);
+    const times: number[] = [];
+    await new Promise<void>((resolve) => {
+      const start = globalThis.performance.now();
+      const tick = (t: number) => {
+        times.push(t);
+        if (t - start < ms) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    const windows: number[] = [];
+    for (let from = times[0]!; from + 1000 <= times.at(-1)!; from += 1000) windows.push(times.filter((t) => t >= from && t < from + 1000).length);
+    const sorted = [...windows].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, windows };
+  }, seconds * 1000);
+}
+
+for (const [name, search] of [
+  ['the default cluster', ''],
+  ['100 nodes and 3,000 pods', '?nodes=100&pods=3000'],
+] as const) {
+  test(`frames per second while a zone outage plays at 60× on ${name}`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const { median, windows } = await outageFps(page, search, 12);
+    await testInfo.attach(`fps-${name}`, { body: JSON.stringify({ median, windows }), contentType: 'application/json' });
+    const sorted = [...windows].sort((a, b) => a - b);
+    const p10 = sorted[Math.floor(sorted.length * 0.1)] ?? 0;
+    console.log(`${name}: median ${median} fps, 10th percentile ${p10} fps (target: median ≥ 50) over 1 s windows ${JSON.stringify(windows)}`);
+    await snap(page, testInfo, `perf-${search ? 'large' : 'default'}`);
+  });
+}

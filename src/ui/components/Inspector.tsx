@@ -1,0 +1,308 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Node, NodeCondition, Pod } from '../../sim/api/types';
+import { formatSimTime, simMsOf } from '../format';
+import { formatTaint } from '../kube';
+import { clearSelection, select, type Selection } from '../selection';
+import { useSim } from '../store';
+import { None } from './None';
+import { StatusText } from './StatusText';
+
+/**
+ * `kubectl describe` for the selected node, pod or zone, and the worker's
+ * "why?" chain. A complementary region; Escape or the Close button closes it.
+ */
+export function Inspector() {
+  const selection = useSim((s) => s.inspector.selection);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const key = selection ? `${selection.kind}/${selection.namespace ?? ''}/${selection.name}` : '';
+
+  // Moves focus into the panel when the selection changes, so keyboard users land on what they opened.
+  useEffect(() => {
+    if (key) heading.current?.focus();
+  }, [key]);
+
+  useEffect(() => {
+    if (!selection) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) clearSelection();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [selection]);
+
+  const top = useHeaderBottom(!!selection);
+  if (!selection) return null;
+  const title = selection.kind === 'Pod' ? `Pod ${selection.namespace ?? 'default'}/${selection.name}` : `${selection.kind} ${selection.name}`;
+  return (
+    <aside className="inspector" aria-label="Inspector" style={{ top }}>
+      <div className="inspector-head">
+        <h2 ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        <button type="button" className="small" onClick={clearSelection} aria-label="Close inspector">
+          Close <kbd aria-hidden="true">Esc</kbd>
+        </button>
+      </div>
+      <div className="inspector-body">
+        {selection.kind === 'Node' && <NodeDetails name={selection.name} />}
+        {selection.kind === 'Pod' && <PodDetails podKey={`${selection.namespace ?? 'default'}/${selection.name}`} />}
+        {selection.kind === 'Zone' && <ZoneDetails name={selection.name} />}
+        <Why />
+      </div>
+    </aside>
+  );
+}
+
+/**
+ * Where the sticky header ends, so the panel sits below it and the playback
+ * controls stay usable; the page also makes room for the panel on wide screens.
+ */
+function useHeaderBottom(open: boolean): number {
+  const [bottom, setBottom] = useState(0);
+  useLayoutEffect(() => {
+    if (!open) return;
+    const header = document.querySelector('.topbar');
+    const measure = () => setBottom(header ? Math.max(0, header.getBoundingClientRect().height) : 0);
+    measure();
+    const observer = header ? new ResizeObserver(measure) : null;
+    if (header) observer?.observe(header);
+    document.body.classList.add('inspecting');
+    return () => {
+      observer?.disconnect();
+      document.body.classList.remove('inspecting');
+    };
+  }, [open]);
+  return bottom;
+}
+
+function useTime(): (timestamp: string | undefined | null) => string | undefined {
+  const epochMs = useSim((s) => s.clock.epochMs);
+  return (timestamp) => {
+    const ms = simMsOf(timestamp, epochMs);
+    return ms === undefined ? undefined : formatSimTime(ms);
+  };
+}
+
+function withT(text: string | undefined) {
+  return text === undefined ? <None /> : `t = ${text}`;
+}
+
+function TimeCell({ text }: { text: string | undefined }) {
+  return <td className="num">{text ?? <None />}</td>;
+}
+
+function Conditions({ conditions, heartbeat }: { conditions: readonly NodeCondition[]; heartbeat: boolean }) {
+  const time = useTime();
+  if (conditions.length === 0) return <p className="muted">No conditions.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="inspector-table" aria-label="Conditions">
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            {heartbeat && <th scope="col">Last heartbeat</th>}
+            <th scope="col">Last transition</th>
+            <th scope="col">Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conditions.map((c) => (
+            <tr key={c.type}>
+              <th scope="row">{c.type}</th>
+              <td>
+                <StatusText status={c.status} good={c.type === 'Ready' || c.type === 'PodScheduled' || c.type === 'Initialized' ? 'True' : c.type.endsWith('Ready') ? 'True' : 'False'} />
+              </td>
+              {heartbeat && <TimeCell text={time(c.lastHeartbeatTime)} />}
+              <TimeCell text={time(c.lastTransitionTime)} />
+              <td>{c.reason ?? <None />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function NodeDetails({ name }: { name: string }) {
+  const node = useSim((s) => s.cluster.nodes.get(name));
+  const renewTime = useSim((s) => s.cluster.leases.get(`kube-node-lease/${name}`)?.spec.renewTime);
+  const podKeys = useSim(useShallow((s) => [...(s.cluster.podsByNode.get(name) ?? [])].sort()));
+  const seen = useSim((s) => s.cluster.taintSeenMs.get(name));
+  const machine = useSim((s) => s.machines.byNode.get(name));
+  const time = useTime();
+  if (!node) return <p>This node no longer exists.</p>;
+  return (
+    <>
+      <dl className="fields">
+        <Field label="Zone">{node.metadata.labels?.['topology.kubernetes.io/zone'] ?? <None />}</Field>
+        <Field label="Lease renew time">{withT(time(renewTime))}</Field>
+        <Field label="Unschedulable">{node.spec.unschedulable ? 'Yes (cordoned)' : 'No'}</Field>
+        <Field label="Machine">{machine ? `power ${machine.power}, ${machine.reachable ? 'reaches the API server' : 'cut off from the API server'}` : <None />}</Field>
+      </dl>
+      <h3>Conditions</h3>
+      <Conditions conditions={node.status.conditions ?? []} heartbeat />
+      <h3>Taints</h3>
+      {(node.spec.taints ?? []).length === 0 ? (
+        <p className="muted">No taints.</p>
+      ) : (
+        <ul className="plain">
+          {(node.spec.taints ?? []).map((t) => {
+            const seenMs = seen?.get(`${t.key}:${t.effect}`);
+            const added = time(t.timeAdded);
+            return (
+              <li key={`${t.key}:${t.effect}`}>
+                <code>{formatTaint(t)}</code>{' '}
+                <span className="muted">{added ? `timeAdded t = ${added}` : seenMs !== undefined ? `(no timeAdded; seen since t = ${formatSimTime(seenMs)})` : ''}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h3>Pods ({podKeys.length})</h3>
+      {podKeys.length === 0 ? (
+        <p className="muted">No pods.</p>
+      ) : (
+        <ul className="plain">
+          {podKeys.map((key) => (
+            <li key={key}>
+              <PodLink podKey={key} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function PodLink({ podKey }: { podKey: string }) {
+  const [namespace = 'default', name = podKey] = podKey.split('/');
+  const phase = useSim((s) => {
+    const pod = s.cluster.pods.get(podKey);
+    return pod?.metadata.deletionTimestamp ? 'Terminating' : (pod?.status.phase ?? 'Pending');
+  });
+  return (
+    <>
+      <button type="button" className="link" onClick={() => select({ kind: 'Pod', namespace, name })}>
+        {namespace === 'default' ? name : podKey}
+      </button>{' '}
+      <span className="muted">{phase}</span>
+    </>
+  );
+}
+
+function PodDetails({ podKey }: { podKey: string }) {
+  const pod: Pod | undefined = useSim((s) => s.cluster.pods.get(podKey));
+  const eviction = useSim((s) => s.evictions.byPod.get(podKey));
+  const time = useTime();
+  if (!pod) return <p>This pod no longer exists.</p>;
+  const owners = pod.metadata.ownerReferences ?? [];
+  const node = pod.spec.nodeName;
+  return (
+    <>
+      <dl className="fields">
+        <Field label="Status">{pod.metadata.deletionTimestamp ? `Terminating (phase ${pod.status.phase ?? 'Pending'})` : (pod.status.phase ?? 'Pending')}</Field>
+        <Field label="Node">
+          {node ? (
+            <button type="button" className="link" onClick={() => select({ kind: 'Node', name: node })}>
+              {node}
+            </button>
+          ) : (
+            <None />
+          )}
+        </Field>
+        <Field label="Controlled by">{owners.length ? owners.map((o) => `${o.kind}/${o.name}`).join(', ') : <None />}</Field>
+        <Field label="Deletion timestamp">
+          {withT(time(pod.metadata.deletionTimestamp))}
+          {pod.metadata.deletionGracePeriodSeconds !== undefined && ` (grace ${pod.metadata.deletionGracePeriodSeconds} s)`}
+        </Field>
+        {eviction && <Field label="Eviction scheduled">{`t = ${formatSimTime(eviction.fireAtMs)}`}</Field>}
+      </dl>
+      <h3>Conditions</h3>
+      <Conditions conditions={(pod.status.conditions ?? []) as NodeCondition[]} heartbeat={false} />
+      <h3>Tolerations</h3>
+      {(pod.spec.tolerations ?? []).length === 0 ? (
+        <p className="muted">No tolerations.</p>
+      ) : (
+        <ul className="plain">
+          {(pod.spec.tolerations ?? []).map((t, i) => (
+            <li key={i}>
+              <code>
+                {t.key ?? '(all keys)'} {t.operator ?? 'Equal'}
+                {t.value ? ` ${t.value}` : ''}
+                {t.effect ? `:${t.effect}` : ''}
+              </code>{' '}
+              <span className="muted">{typeof t.tolerationSeconds === 'number' ? `for ${t.tolerationSeconds} s` : 'forever'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ZoneDetails({ name }: { name: string }) {
+  const zone = useSim((s) => s.zones.zones.find((z) => z.zone === name));
+  const nodes = useSim(useShallow((s) => [...s.cluster.nodes.values()].filter((n: Node) => n.metadata.labels?.['topology.kubernetes.io/zone'] === name).map((n) => n.metadata.name).sort()));
+  if (!zone) return <p>The node lifecycle controller does not know this zone.</p>;
+  return (
+    <>
+      <dl className="fields">
+        <Field label="Region">{zone.region || <None />}</Field>
+        <Field label="Disruption state">{zone.state}</Field>
+        <Field label="Eviction rate">{`${zone.evictionQps} nodes/s`}</Field>
+      </dl>
+      <h3>Nodes</h3>
+      <ul className="plain">
+        {nodes.map((n) => (
+          <li key={n}>
+            <button type="button" className="link" onClick={() => select({ kind: 'Node', name: n } satisfies Selection)}>
+              {n}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Why() {
+  const explanation = useSim((s) => s.inspector.explanation);
+  return (
+    <section aria-labelledby="why-heading" className="why">
+      <h3 id="why-heading">Why?</h3>
+      {!explanation ? (
+        <p className="muted">Asking the simulation…</p>
+      ) : (
+        <>
+          <p>
+            <strong>{explanation.summary}</strong>
+          </p>
+          <ol className="why-chain" aria-label="Why chain">
+            {explanation.lines.map((line, i) => (
+              <li key={i} className={line.when === 'future' ? 'future' : undefined}>
+                {line.atMs !== undefined && (
+                  <span className="why-time">
+                    t = {formatSimTime(line.atMs)}
+                    {line.when === 'future' && <span className="muted"> (ahead)</span>}
+                  </span>
+                )}
+                <span>{line.text}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

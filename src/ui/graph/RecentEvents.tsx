@@ -1,0 +1,61 @@
+/**
+ * Kubernetes Events under the graph, newest first. Lighter than the Table
+ * view's log, which matters at high speed: rows are memoized by sequence
+ * number, so a frame that brings new events draws only those, and with the
+ * newest on top nothing has to keep scrolling to the bottom.
+ */
+import { memo } from 'react';
+import type { EventRecord } from '../../protocol/messages';
+import { formatSimTime } from '../format';
+import { objectRef } from '../kube';
+import { useSim } from '../store';
+
+/** Rows kept on screen (the store keeps more; the Table view shows them all). */
+const SHOWN = 100;
+
+export function RecentEvents() {
+  const records = useSim((s) => s.events.records);
+  const recent = records.slice(-SHOWN).reverse();
+  return (
+    <section aria-labelledby="recent-events-heading" className="panel events graph-events">
+      <div className="panel-head">
+        <h2 id="recent-events-heading">Events</h2>
+        <p className="muted">newest first{records.length > SHOWN ? ` · the last ${SHOWN}; the Table view has more` : ''}</p>
+      </div>
+      <div className="table-wrap events-scroll" tabIndex={0} role="region" aria-label="Events log">
+        <table aria-labelledby="recent-events-heading">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Type</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Object</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recent.map((r) => (
+              <EventRow key={r.seq} record={r} />
+            ))}
+          </tbody>
+        </table>
+        {records.length === 0 && <p className="muted empty">No events yet. Kill a node and step time.</p>}
+      </div>
+    </section>
+  );
+}
+
+const EventRow = memo(function EventRow({ record: r }: { record: EventRecord }) {
+  return (
+    <tr className={r.type === 'Warning' ? 'warning' : undefined}>
+      <td className="num">{formatSimTime(r.lastTimestampMs)}</td>
+      <td>{r.type === 'Warning' ? <span className="status status-bad">Warning</span> : 'Normal'}</td>
+      <td>{r.reason}</td>
+      <td className="mono">{objectRef(r.involvedObject)}</td>
+      <td title={r.message}>
+        {r.message}
+        {r.count > 1 && <span className="muted"> (×{r.count})</span>}
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,27 @@
+/**
+ * Selecting what the inspector shows. Anything on the page (tables, graph)
+ * calls `select`; the worker then follows the selection's "why?" and sends a
+ * new explanation whenever it changes.
+ */
+import { explainTargetOf, type Selection } from './page-state';
+import { sendCommand } from './sim-client';
+import { useSim } from './store';
+
+export type { Selection } from './page-state';
+
+export function select(selection: Selection): void {
+  const normalized: Selection = selection.kind === 'Pod' ? { ...selection, namespace: selection.namespace ?? 'default' } : { kind: selection.kind, name: selection.name };
+  useSim.setState((s) => ({ inspector: { ...s.inspector, selection: normalized, explanation: null } }));
+  sendCommand({ type: 'explain', target: explainTargetOf(normalized) });
+}
+
+export function clearSelection(): void {
+  if (!useSim.getState().inspector.selection) return;
+  useSim.setState((s) => ({ inspector: { ...s.inspector, selection: null, explanation: null } }));
+  sendCommand({ type: 'explain', target: null });
+}
+
+export function isSelected(s: { inspector: { selection: Selection | null } }, kind: Selection['kind'], name: string, namespace?: string): boolean {
+  const sel = s.inspector.selection;
+  return !!sel && sel.kind === kind && sel.name === name && (kind !== 'Pod' || (sel.namespace ?? 'default') === (namespace ?? 'default'));
+}

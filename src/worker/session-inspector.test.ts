@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { ExplanationFrame, ScenarioRejectedFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
+import { SimSession } from './session';
+
+function harness() {
+  const frames: SimFrame[] = [];
+  const session = new SimSession({ post: (frame) => frames.push(structuredClone(frame)), wallNowMs: () => 0, setTicking: () => {} });
+  session.handle({ type: 'boot', seed: 1 });
+  return { session, take: () => frames.splice(0) };
+}
+
+describe('SimSession: scenarios, settings and explanations', () => {
+  it('rejects an invalid scenario with its line and keeps the running world', () => {
+    const { session, take } = harness();
+    take();
+    session.handle({ type: 'step', ms: 10_000 });
+    take();
+    session.handle({ type: 'boot-scenario', fileName: 'bad.yaml', text: 'name: x\nseed: 1\ncluster:\n  zones: [{name: lab, nodes: 1}]\nactions:\n  - {at: 1s, do: explode}\n' });
+    const [rejected, ...rest] = take();
+    expect(rest).toEqual([]);
+    expect(rejected).toMatchObject({ type: 'scenario-rejected', fileName: 'bad.yaml' });
+    expect((rejected as ScenarioRejectedFrame).errors[0]).toMatchObject({ path: 'actions[0].do', line: 6 });
+    session.handle({ type: 'step', ms: 1_000 });
+    expect(take().some((f) => f.type === 'diff' && f.nowMs === 11_000)).toBe(true);
+  });
+
+  it('boots a valid scenario with its nodes, settings and expectations', () => {
+    const { session, take } = harness();
+    take();
+    const text = 'name: lab\nseed: 3\nsettings: {nodeMonitorGracePeriod: 20s}\ncluster:\n  zones: [{name: lab, nodes: 2}]\nexpect:\n  - {at: 30s, node: lab-1, condition: {type: Ready, status: "True"}}\n';
+    session.handle({ type: 'boot-scenario', fileName: 'lab.yaml', text });
+    const snapshot = take()[0] as SnapshotFrame;
+    expect(snapshot.type).toBe('snapshot');
+    expect(snapshot.objects.Node?.map((n) => n.metadata.name)).toEqual(['lab-1', 'lab-2']);
+    expect(snapshot.settings?.current.nodeMonitorGracePeriodMs).toBe(20_000);
+    expect(snapshot.settings?.defaults.nodeMonitorGracePeriodMs).toBe(50_000);
+    expect(snapshot.scenario).toMatchObject({ fileName: 'lab.yaml', name: 'lab', expectations: [{ atMs: 30_000 }] });
+  });
+
+  it('boots with settings and follows an explanation as it changes', () => {
+    const { session, take } = harness();
+    session.handle({ type: 'boot', seed: 1, settings: { nodeMonitorGracePeriodMs: 20_000 } });
+    take();
+    session.handle({ type: 'explain', target: { kind: 'Node', name: 'zone-a-1' } });
+    const first = take().find((f): f is ExplanationFrame => f.type === 'explanation');
+    expect(first?.summary).toBe('Ready=True');
+    session.handle({ type: 'act', action: { do: 'kill-node', node: 'zone-a-1' } });
+    session.handle({ type: 'step', ms: 30_000 });
+    const latest = take().filter((f): f is ExplanationFrame => f.type === 'explanation').at(-1);
+    expect(latest?.summary).toBe('Ready=Unknown');
+    expect(latest?.lines.map((l) => l.text).join('\n')).toContain('Ready=Unknown at 25 s');
+    session.handle({ type: 'explain', target: null });
+    session.handle({ type: 'step', ms: 60_000 });
+    expect(take().some((f) => f.type === 'explanation')).toBe(false);
+  });
+});
