@@ -100,13 +100,7 @@ export class DaemonSetsController implements Component {
   }
 
   sync(): boolean {
-    let worked = false;
-    for (let key = this.queue.pop(); key !== undefined; key = this.queue.pop()) {
-      worked = true;
-      if (this.syncDaemonSet(key)) this.queue.forget(key);
-      else this.queue.addRateLimited(key);
-    }
-    return worked;
+    return this.queue.process((key) => this.syncDaemonSet(key));
   }
 
   /** The failed-pod backoff of one DaemonSet's node (tests and the UI). */

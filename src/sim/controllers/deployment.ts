@@ -52,12 +52,8 @@ export class DeploymentController implements Component {
   }
 
   sync(): boolean {
-    let worked = false;
-    for (let key = this.queue.pop(); key !== undefined; key = this.queue.pop()) {
-      this.syncDeployment(key);
-      worked = true;
-    }
-    return worked;
+    // The sync re-queues on its own failures; nothing to forget here.
+    return this.queue.drain((key) => this.syncDeployment(key));
   }
 
   onTimer(timer: Timer): void {

@@ -115,13 +115,7 @@ export class JobController implements Component {
   }
 
   sync(): boolean {
-    let worked = false;
-    for (let key = this.queue.pop(); key !== undefined; key = this.queue.pop()) {
-      worked = true;
-      if (this.syncJob(key)) this.queue.forget(key);
-      else this.queue.addRateLimited(key);
-    }
-    return worked;
+    return this.queue.process((key) => this.syncJob(key));
   }
 
   /** When the Job may next create pods after failures (undefined: no backoff). For the UI and tests. */

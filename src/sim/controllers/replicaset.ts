@@ -75,12 +75,8 @@ export class ReplicaSetController implements Component {
   }
 
   sync(): boolean {
-    let worked = false;
-    for (let key = this.queue.pop(); key !== undefined; key = this.queue.pop()) {
-      this.syncReplicaSet(key);
-      worked = true;
-    }
-    return worked;
+    // The sync re-queues on its own failures; nothing to forget here.
+    return this.queue.drain((key) => this.syncReplicaSet(key));
   }
 
   onTimer(timer: Timer): void {

@@ -94,13 +94,7 @@ export class StatefulSetController implements Component {
   }
 
   sync(): boolean {
-    let worked = false;
-    for (let key = this.queue.pop(); key !== undefined; key = this.queue.pop()) {
-      worked = true;
-      if (this.syncStatefulSet(key)) this.queue.forget(key);
-      else this.queue.addRateLimited(key);
-    }
-    return worked;
+    return this.queue.process((key) => this.syncStatefulSet(key));
   }
 
   /** The revisions of a set, oldest first (the UI's history; tests). */

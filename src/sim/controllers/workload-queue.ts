@@ -8,6 +8,7 @@
  */
 import type { Clock } from '../apiserver/apiserver';
 import { TimerSlots, type Timer, type TimerQueue } from '../core/timers';
+import { drainQueue } from '../core/heap';
 
 /** Upstream: ItemExponentialFailureRateLimiter(5*time.Millisecond, 1000*time.Second). */
 const RATE_LIMIT_BASE_MS = 5;
@@ -78,12 +79,22 @@ export class WorkQueue {
   }
 
   /** The oldest key, removed from the queue. */
-  pop(): string | undefined {
-    for (const key of this.keys) {
-      this.keys.delete(key);
-      return key;
-    }
-    return undefined;
+  /** Hands every queued key to `handle` until the queue is empty (keys queued meanwhile included). */
+  drain(handle: (key: string) => void): boolean {
+    return drainQueue(this.keys, handle);
+  }
+
+  /**
+   * Hands every queued key to `sync` until the queue is empty (keys queued
+   * meanwhile included). `sync` returning false re-queues the key with
+   * backoff (upstream's handleErr); true forgets its failures. Returns
+   * whether anything was processed.
+   */
+  process(sync: (key: string) => boolean): boolean {
+    return this.drain((key) => {
+      if (sync(key)) this.forget(key);
+      else this.addRateLimited(key);
+    });
   }
 
   get length(): number {
