@@ -65,7 +65,8 @@ export class ApiServer {
   readonly events: EventLog;
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private readonly podsByNode = new Map<string, Map<string, Pod>>();
-  private readonly dependents = new Map<string, Set<string>>();
+  /** owner uid → dependents as "kind\0key" → [kind, key] (kept split: this is read on every controller sync). */
+  private readonly dependents = new Map<string, Map<string, readonly [string, string]>>();
   private readonly watchers = new Map<string, WatchHandler[]>();
   private readonly eventListeners: ((record: EventRecord) => void)[] = [];
   private resourceVersion: number;
@@ -129,8 +130,7 @@ export class ApiServer {
     const refs = this.dependents.get(uid);
     if (!refs) return [];
     const out: KubeObject[] = [];
-    for (const ref of refs) {
-      const [kind, key] = ref.split('\u0000') as [string, string];
+    for (const [kind, key] of refs.values()) {
       const object = this.objects.get(kind)?.get(key);
       if (object) out.push(object);
     }
@@ -336,9 +336,9 @@ export class ApiServer {
       }
     }
     for (const ref of object.metadata.ownerReferences ?? []) {
-      let set = this.dependents.get(ref.uid);
-      if (!set) this.dependents.set(ref.uid, (set = new Set()));
-      set.add(`${object.kind}\u0000${key}`);
+      let refs = this.dependents.get(ref.uid);
+      if (!refs) this.dependents.set(ref.uid, (refs = new Map()));
+      refs.set(`${object.kind}\u0000${key}`, [object.kind, key]);
     }
   }
 
@@ -353,9 +353,9 @@ export class ApiServer {
       }
     }
     for (const ref of object.metadata.ownerReferences ?? []) {
-      const set = this.dependents.get(ref.uid);
-      set?.delete(`${object.kind}\u0000${key}`);
-      if (set?.size === 0) this.dependents.delete(ref.uid);
+      const refs = this.dependents.get(ref.uid);
+      refs?.delete(`${object.kind}\u0000${key}`);
+      if (refs?.size === 0) this.dependents.delete(ref.uid);
     }
   }
 

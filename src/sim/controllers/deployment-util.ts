@@ -203,7 +203,19 @@ export function equalIgnoreHash(a: PodTemplate, b: PodTemplate): boolean {
   return canonicalTemplate(a) === canonicalTemplate(b);
 }
 
+/** Stored objects are never mutated, so a template's canonical text can be kept per object. */
+const canonicalCache = new WeakMap<PodTemplate, string>();
+
 function canonicalTemplate(template: PodTemplate): string {
+  let text = canonicalCache.get(template);
+  if (text === undefined) {
+    text = computeCanonicalTemplate(template);
+    canonicalCache.set(template, text);
+  }
+  return text;
+}
+
+function computeCanonicalTemplate(template: PodTemplate): string {
   const copy = deepClone(template);
   if (copy.metadata?.labels) delete copy.metadata.labels[DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY];
   return stableStringify(dropEmpty(copy));
