@@ -24,6 +24,22 @@ function foreignConditions(previous: Status): PodCondition[] {
   return (previous.conditions ?? []).filter((c) => !own.has(c.type));
 }
 
+/**
+ * The five conditions the kubelet owns, in its order. `ready` drives
+ * PodReadyToStartContainers, Ready and ContainersReady; `notReady` gives the
+ * reason (and message) when it is false.
+ */
+function kubeletConditions(prev: Status, now: string, ready: boolean, notReady?: { reason: string; message?: string }, initializedReason?: string): PodCondition[] {
+  const status = ready ? 'True' : 'False';
+  return [
+    condition('PodReadyToStartContainers', status, now, prev),
+    condition('Initialized', 'True', now, prev, initializedReason),
+    condition('Ready', status, now, prev, notReady?.reason, notReady?.message),
+    condition('ContainersReady', status, now, prev, notReady?.reason, notReady?.message),
+    condition('PodScheduled', 'True', now, prev),
+  ];
+}
+
 /** Containers are being created (or wait to restart): not Ready. */
 export function creatingStatus(pod: Pod, now: string, hostIP: string, restartCount: number, waitingReason = 'ContainerCreating'): Status {
   const prev = pod.status;
@@ -35,11 +51,7 @@ export function creatingStatus(pod: Pod, now: string, hostIP: string, restartCou
     hostIPs: [{ ip: hostIP }],
     startTime: prev.startTime ?? now,
     conditions: [
-      condition('PodReadyToStartContainers', 'False', now, prev),
-      condition('Initialized', 'True', now, prev),
-      condition('Ready', 'False', now, prev, 'ContainersNotReady', notReady),
-      condition('ContainersReady', 'False', now, prev, 'ContainersNotReady', notReady),
-      condition('PodScheduled', 'True', now, prev),
+      ...kubeletConditions(prev, now, false, { reason: 'ContainersNotReady', message: notReady }),
       ...foreignConditions(prev),
     ],
     containerStatuses: pod.spec.containers.map((c) => ({
@@ -66,11 +78,7 @@ export function runningStatus(pod: Pod, now: string, hostIP: string, podIP: stri
     podIPs: [{ ip: podIP }],
     startTime: prev.startTime ?? now,
     conditions: [
-      condition('PodReadyToStartContainers', 'True', now, prev),
-      condition('Initialized', 'True', now, prev),
-      condition('Ready', 'True', now, prev),
-      condition('ContainersReady', 'True', now, prev),
-      condition('PodScheduled', 'True', now, prev),
+      ...kubeletConditions(prev, now, true),
       ...foreignConditions(prev),
     ],
     containerStatuses: pod.spec.containers.map((c) => ({
@@ -90,11 +98,7 @@ export function runningStatus(pod: Pod, now: string, hostIP: string, podIP: stri
 export function failedStatus(pod: Pod, now: string, reason?: string, message?: string, disruption?: { reason: string; message: string }): Status {
   const prev = pod.status;
   const conditions = [
-    condition('PodReadyToStartContainers', 'False', now, prev),
-    condition('Initialized', 'True', now, prev),
-    condition('Ready', 'False', now, prev, 'PodFailed'),
-    condition('ContainersReady', 'False', now, prev, 'PodFailed'),
-    condition('PodScheduled', 'True', now, prev),
+    ...kubeletConditions(prev, now, false, { reason: 'PodFailed' }),
     ...foreignConditions(prev).filter((c) => !(disruption && c.type === 'DisruptionTarget')),
   ];
   if (disruption) conditions.push(condition('DisruptionTarget', 'True', now, prev, disruption.reason, disruption.message));
@@ -130,11 +134,7 @@ export function completedStatus(pod: Pod, now: string, exitCode: number): Status
     ...prev,
     phase,
     conditions: [
-      condition('PodReadyToStartContainers', 'False', now, prev),
-      condition('Initialized', 'True', now, prev, reason),
-      condition('Ready', 'False', now, prev, reason),
-      condition('ContainersReady', 'False', now, prev, reason),
-      condition('PodScheduled', 'True', now, prev),
+      ...kubeletConditions(prev, now, false, { reason }, reason),
       ...foreignConditions(prev),
     ],
     containerStatuses: pod.spec.containers.map((c) => ({
