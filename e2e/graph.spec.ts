@@ -174,3 +174,17 @@ test('node forms and actions: taint, condition, cordon, drain, add a node', asyn
   await snap(page, testInfo, '8-forms-and-new-node');
   expect(errors).toEqual([]);
 });
+
+test('clicking a node card, or pressing i on it, opens the inspector for that node', async ({ page }) => {
+  await page.goto('./');
+  const cardB = page.getByRole('group', { name: /^Node zone-b-2,/ });
+  await expect(cardB).toBeVisible();
+  await cardB.click({ position: { x: 60, y: 12 } });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector).toContainText('zone-b-2');
+  await page.keyboard.press('Escape');
+  const cardC = page.getByRole('group', { name: /^Node zone-c-1,/ });
+  await cardC.focus();
+  await page.keyboard.press('i');
+  await expect(inspector).toContainText('zone-c-1');
+});

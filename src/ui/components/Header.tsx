@@ -10,7 +10,7 @@ export function Header() {
         <PlaybackControls />
       </div>
       <p className="shortcuts">
-        Keyboard: <kbd>Space</kbd> play / pause · <kbd>Tab</kbd> moves between controls
+        Keyboard: <kbd>Space</kbd> play / pause · <kbd>Tab</kbd> moves between controls · on a node card <kbd>Enter</kbd> actions, <kbd>i</kbd> inspect
       </p>
     </header>
   );

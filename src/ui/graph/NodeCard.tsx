@@ -5,10 +5,11 @@
  * only what it draws.
  */
 import { Handle, Position, useReactFlow, useStoreApi, type Node as FlowNode, type NodeProps } from '@xyflow/react';
-import { memo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Node, NodeCondition, Taint } from '../../sim/api/types';
 import type { MachineView } from '../../protocol/messages';
 import { nodeReadyStatus } from '../kube';
+import { select } from '../selection';
 import { useSim } from '../store';
 import { ActionsMenu } from './ActionsMenu';
 import { Ago, LeaseAge } from './Clocks';
@@ -61,9 +62,19 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
     </ActionsMenu>
   );
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget || event.key !== 'Enter') return;
-    event.preventDefault();
-    setMenuOpen(true);
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      setMenuOpen(true);
+    } else if (event.key === 'i') {
+      // "i" inspects the node, as a click on the card does.
+      event.preventDefault();
+      select({ kind: 'Node', name });
+    }
+  };
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if ((event.target as HTMLElement).closest('button, [role="menu"], [role="dialog"]')) return;
+    select({ kind: 'Node', name });
   };
   return (
     <div
@@ -72,6 +83,7 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
       tabIndex={0}
       aria-label={`Node ${name}, Ready ${ready}${extras.length ? `, ${extras.join(', ')}` : ''}`}
       onKeyDown={onKeyDown}
+      onClick={onClick}
       onFocus={(e: FocusEvent<HTMLDivElement>) => e.target === e.currentTarget && panToCard()}
     >
       <Handle
