@@ -1,4 +1,5 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { EventRecord } from '../../protocol/messages';
 import { formatSimTime } from '../format';
 import { objectRef } from '../kube';
 import { useSim } from '../store';
@@ -91,16 +92,7 @@ export function EventsLog() {
           </thead>
           <tbody>
             {records.map((r) => (
-              <tr key={r.seq} className={r.type === 'Warning' ? 'warning' : undefined}>
-                <td className="num">{formatSimTime(r.lastTimestampMs)}</td>
-                <td>{r.type === 'Warning' ? <span className="status status-bad">Warning</span> : 'Normal'}</td>
-                <td>{r.reason}</td>
-                <td className="mono">{objectRef(r.involvedObject)}</td>
-                <td>
-                  {r.message}
-                  {r.count > 1 && <span className="muted"> (×{r.count})</span>}
-                </td>
-              </tr>
+              <EventRow key={r.seq} record={r} />
             ))}
           </tbody>
         </table>
@@ -110,3 +102,19 @@ export function EventsLog() {
     </section>
   );
 }
+
+/** One event as `kubectl get events` shows it (time, type, reason, object, message ×count). */
+export const EventRow = memo(function EventRow({ record: r }: { record: EventRecord }) {
+  return (
+    <tr className={r.type === 'Warning' ? 'warning' : undefined}>
+      <td className="num">{formatSimTime(r.lastTimestampMs)}</td>
+      <td>{r.type === 'Warning' ? <span className="status status-bad">Warning</span> : 'Normal'}</td>
+      <td>{r.reason}</td>
+      <td className="mono">{objectRef(r.involvedObject)}</td>
+      <td title={r.message}>
+        {r.message}
+        {r.count > 1 && <span className="muted"> (×{r.count})</span>}
+      </td>
+    </tr>
+  );
+});

@@ -4,10 +4,7 @@
  * number, so a frame that brings new events draws only those, and with the
  * newest on top nothing has to keep scrolling to the bottom.
  */
-import { memo } from 'react';
-import type { EventRecord } from '../../protocol/messages';
-import { formatSimTime } from '../format';
-import { objectRef } from '../kube';
+import { EventRow } from '../components/EventsLog';
 import { useSim } from '../store';
 
 /** Rows kept on screen (the store keeps more; the Table view shows them all). */
@@ -45,17 +42,3 @@ export function RecentEvents() {
   );
 }
 
-const EventRow = memo(function EventRow({ record: r }: { record: EventRecord }) {
-  return (
-    <tr className={r.type === 'Warning' ? 'warning' : undefined}>
-      <td className="num">{formatSimTime(r.lastTimestampMs)}</td>
-      <td>{r.type === 'Warning' ? <span className="status status-bad">Warning</span> : 'Normal'}</td>
-      <td>{r.reason}</td>
-      <td className="mono">{objectRef(r.involvedObject)}</td>
-      <td title={r.message}>
-        {r.message}
-        {r.count > 1 && <span className="muted"> (×{r.count})</span>}
-      </td>
-    </tr>
-  );
-});
