@@ -27,8 +27,11 @@ type ScaleResult = [scaled: boolean, rs: ReplicaSet];
 export class DeploymentSync {
   /** The controller's working copy of the Deployment. */
   d: Deployment;
-  /** Set when the Deployment must be looked at again later (progress deadline). */
-  requeueAfterMs: number | undefined;
+  /**
+   * Set when the Deployment must be looked at again (progress deadline): a
+   * delay, or 'rate-limited' for upstream's enqueueRateLimited.
+   */
+  requeue: number | 'rate-limited' | undefined;
 
   constructor(
     readonly api: ApiServer,
@@ -346,11 +349,11 @@ export class DeploymentSync {
 
   /**
    * Upstream: requeueStuckDeployment — with no progress, look again when the
-   * deadline will have passed, plus the second upstream adds against skew.
-   * Upstream re-queues at once (rate-limited) when under a second is left;
-   * we look again a second later at the soonest, which ends the same way
-   * without a burst of retries (and never spins if the deadline has passed
-   * without the Deployment being marked timed out).
+   * deadline will have passed, plus the second upstream adds against skew;
+   * with under a second left, at once through the rate limiter. A complete
+   * rollout that lost availability (its condition says NewReplicaSetAvailable,
+   * which never times out) keeps coming back this way while it is degraded,
+   * paced by the queue's 10 qps bucket, as upstream.
    */
   private requeueStuckDeployment(status: Status): void {
     const d = this.d;
@@ -358,7 +361,8 @@ export class DeploymentSync {
     if (!util.hasProgressDeadline(d) || !current?.lastUpdateTime) return;
     if (util.deploymentComplete(d, status) || current.reason === util.TimedOutReason) return;
     const deadlineMs = fromTimestamp(current.lastUpdateTime) + d.spec.progressDeadlineSeconds! * SECOND_MS;
-    this.requeueAfterMs = Math.max(SECOND_MS, deadlineMs + SECOND_MS - this.nowMs);
+    const afterMs = deadlineMs - this.nowMs;
+    this.requeue = afterMs < SECOND_MS ? 'rate-limited' : afterMs + SECOND_MS;
   }
 
   /** Writes the working copy's status and annotations (upstream: UpdateStatus). */

@@ -11,6 +11,7 @@ import {
   deploymentManifest,
   kubeletRound,
   replicaSetsOf,
+  runPod,
 } from './apps-test-world';
 import { updateWorkloadSpec } from './controller-utils';
 import { DeploymentController } from './deployment';
@@ -234,6 +235,30 @@ describe('Deployment controller', () => {
       message: `ReplicaSet "${rs!.metadata.name}" has timed out progressing.`,
     });
     expect(deployment(world, 'web').status.conditions!.find((c) => c.type === 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' });
+  });
+
+  it('re-syncs a complete rollout that lost a ready pod at the rate limiter pace (burst 100, then 10 qps)', () => {
+    const world = appsWorld();
+    world.at(0, () => world.api.create(deploymentManifest('web', 2, 'nginx:A', { progressDeadlineSeconds: 30 })));
+    const t = settle(world, 0) + 60_000;
+    world.runUntil(t);
+    expect(deployment(world, 'web').status.conditions!.find((c) => c.type === 'Progressing')!.reason).toBe('NewReplicaSetAvailable');
+    const controller = world.components[2] as DeploymentController;
+    const syncedAt: number[] = [];
+    const sync = controller.sync.bind(controller);
+    controller.sync = () => {
+      const worked = sync();
+      if (worked) syncedAt.push(world.clock.nowMs);
+      return worked;
+    };
+    // One pod turns NotReady: not complete, and NewReplicaSetAvailable never times out, so
+    // requeueStuckDeployment finds the deadline long past and re-queues through the limiter.
+    world.at(t, () => runPod(world, allPods(world)[0]!, 'node-1', false));
+    world.runUntil(t + 20_000);
+    const inWindow = syncedAt.filter((at) => at > t + 10_000 && at <= t + 20_000);
+    expect(inWindow.length).toBeGreaterThanOrEqual(99);
+    expect(inWindow.length).toBeLessThanOrEqual(101);
+    expect(deployment(world, 'web').status.conditions!.find((c) => c.type === 'Progressing')!.reason).toBe('NewReplicaSetAvailable');
   });
 
   it('deleting the Deployment cascades to its ReplicaSets and pods (garbage collector)', () => {

@@ -146,8 +146,10 @@ export class DeploymentController implements Component {
       const rsList = this.getReplicaSetsForDeployment(d);
       const s = new DeploymentSync(api, clock.nowMs, d, rsList, () => this.getPodMapForDeployment(rsList));
       runSync(s);
+      // Upstream enqueues during the sync and forgets once it succeeded.
+      if (s.requeue === 'rate-limited') this.queue.addRateLimited(key);
+      else if (s.requeue !== undefined) this.queue.addAfter(key, s.requeue);
       this.queue.forget(key);
-      if (s.requeueAfterMs !== undefined) this.queue.addAfter(key, s.requeueAfterMs);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       this.queue.addRateLimited(key);

@@ -1,9 +1,9 @@
 /**
  * A workload controller's work queue (client-go util/workqueue): keys in
  * FIFO order without duplicates, AddAfter through the simulation's timers,
- * and the per-item exponential failure backoff of
- * DefaultControllerRateLimiter (5 ms doubling, capped at 1000 s; the
- * overall 10 qps bucket is not modelled). Plain data, so it is cloned with
+ * and DefaultControllerRateLimiter: the longer of a per-item exponential
+ * backoff (5 ms doubling, capped at 1000 s) and an overall token bucket
+ * (10 qps, burst 100) shared by every key. Plain data, so it is cloned with
  * the world.
  */
 import type { Clock } from '../apiserver/apiserver';
@@ -13,6 +13,27 @@ import { drainQueue } from '../core/heap';
 /** Upstream: ItemExponentialFailureRateLimiter(5*time.Millisecond, 1000*time.Second). */
 const RATE_LIMIT_BASE_MS = 5;
 const RATE_LIMIT_MAX_MS = 1_000_000;
+/** Upstream: BucketRateLimiter{rate.NewLimiter(10, 100)}. */
+const BUCKET_QPS = 10;
+const BUCKET_BURST = 100;
+
+/**
+ * golang.org/x/time/rate's Limiter as the bucket uses it: Reserve() always
+ * takes a token, and the delay is how long the bucket stays in debt. A new
+ * limiter counts as full.
+ */
+export interface TokenBucketState {
+  tokens: number;
+  lastMs: number;
+}
+
+/** Upstream: Limiter.Reserve().Delay() at `nowMs`; updates `bucket`. */
+export function reserveToken(bucket: TokenBucketState, nowMs: number, qps: number, burst: number): number {
+  const elapsedMs = Math.max(0, nowMs - bucket.lastMs);
+  bucket.tokens = Math.min(burst, bucket.tokens + (elapsedMs * qps) / 1000) - 1;
+  bucket.lastMs = Math.max(bucket.lastMs, nowMs);
+  return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens * 1000) / qps);
+}
 
 export interface WorkQueueState {
   keys: string[];
@@ -21,6 +42,7 @@ export interface WorkQueueState {
   timerSeqs: [string, number][];
   /** Key → consecutive failures (AddRateLimited without Forget). */
   failures: [string, number][];
+  bucket: TokenBucketState;
 }
 
 export class WorkQueue {
@@ -28,6 +50,7 @@ export class WorkQueue {
   private readonly waiting: Map<string, number>;
   private readonly timers: TimerSlots;
   private readonly failures: Map<string, number>;
+  private readonly bucket: TokenBucketState;
 
   constructor(
     private readonly clock: Clock,
@@ -39,6 +62,7 @@ export class WorkQueue {
     this.waiting = new Map(state?.waiting);
     this.timers = new TimerSlots(timers, owner, new Map(state?.timerSeqs));
     this.failures = new Map(state?.failures);
+    this.bucket = state ? { ...state.bucket } : { tokens: BUCKET_BURST, lastMs: clock.nowMs };
   }
 
   add(key: string): void {
@@ -58,11 +82,13 @@ export class WorkQueue {
     this.timers.set(key, readyAtMs);
   }
 
-  /** Upstream: AddRateLimited after a failed sync. */
+  /** Upstream: AddRateLimited (MaxOfRateLimiter: both limiters are asked, the longer delay wins). */
   addRateLimited(key: string): void {
     const failures = this.failures.get(key) ?? 0;
     this.failures.set(key, failures + 1);
-    this.addAfter(key, Math.min(RATE_LIMIT_BASE_MS * 2 ** failures, RATE_LIMIT_MAX_MS));
+    const itemMs = Math.min(RATE_LIMIT_BASE_MS * 2 ** failures, RATE_LIMIT_MAX_MS);
+    const bucketMs = reserveToken(this.bucket, this.clock.nowMs, BUCKET_QPS, BUCKET_BURST);
+    this.addAfter(key, Math.max(itemMs, bucketMs));
   }
 
   /** Upstream: Forget after a successful sync. */
@@ -78,7 +104,6 @@ export class WorkQueue {
     return true;
   }
 
-  /** The oldest key, removed from the queue. */
   /** Hands every queued key to `handle` until the queue is empty (keys queued meanwhile included). */
   drain(handle: (key: string) => void): boolean {
     return drainQueue(this.keys, handle);
@@ -112,6 +137,7 @@ export class WorkQueue {
       waiting: [...this.waiting],
       timerSeqs: [...this.timers.seqs],
       failures: [...this.failures],
+      bucket: { ...this.bucket },
     };
   }
 }
