@@ -35,6 +35,12 @@ describe('chip entries', () => {
     expect(list.entries).toEqual([{ key: 'a', sortKey: sortKeyOf('a'), fresh: true }]);
   });
 
+  it('drops a chip whose pod moved elsewhere at once, instead of showing it deleted', () => {
+    let list = initialChips(['a', 'b'], sortKeyOf);
+    list = mergeChips(list, ['b'], sortKeyOf, (key) => key === 'a');
+    expect(list.entries.map((e) => [e.key, e.goneAt !== undefined])).toEqual([['b', false]]);
+  });
+
   it('returns the same list when there is nothing to prune', () => {
     const list = initialChips(['a'], sortKeyOf);
     expect(pruneChips(list, 5)).toBe(list);

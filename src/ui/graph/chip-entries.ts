@@ -27,8 +27,17 @@ export function initialChips(keys: Iterable<string> | undefined, sortKeyOf: (key
   return { entries: entries.sort(byOrder), generation: 0 };
 }
 
-/** The new set of keys arrived: keep everyone's place, add newcomers in order, mark leavers gone. */
-export function mergeChips(list: ChipList, keys: Iterable<string> | undefined, sortKeyOf: (key: string) => string): ChipList {
+/**
+ * The new set of keys arrived: keep everyone's place, add newcomers in order,
+ * mark leavers gone. A leaver that `moved` (a pending pod now bound) is not
+ * gone, it is elsewhere: its chip goes at once instead of fading as deleted.
+ */
+export function mergeChips(
+  list: ChipList,
+  keys: Iterable<string> | undefined,
+  sortKeyOf: (key: string) => string,
+  moved: (key: string) => boolean = () => false,
+): ChipList {
   const generation = list.generation + 1;
   const current = new Set(keys ?? []);
   const entries: ChipEntry[] = [];
@@ -38,8 +47,10 @@ export function mergeChips(list: ChipList, keys: Iterable<string> | undefined, s
     if (current.has(entry.key)) {
       // A pod that came back under the same name (a StatefulSet's) is new again.
       entries.push(entry.goneAt === undefined ? entry : { key: entry.key, sortKey: sortKeyOf(entry.key), fresh: true });
-    } else {
-      entries.push(entry.goneAt === undefined ? { ...entry, goneAt: generation } : entry);
+    } else if (entry.goneAt !== undefined) {
+      entries.push(entry);
+    } else if (!moved(entry.key)) {
+      entries.push({ ...entry, goneAt: generation });
     }
   }
   for (const key of current) if (!known.has(key)) entries.push({ key, sortKey: sortKeyOf(key), fresh: true });
