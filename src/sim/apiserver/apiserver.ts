@@ -59,14 +59,16 @@ const SYSTEM_PRIORITY_CLASSES: [string, number, string][] = [
   ['system-cluster-critical', 2_000_000_000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
 ];
 
+const NO_OBJECTS: readonly KubeObject[] = [];
+
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export class ApiServer {
   readonly events: EventLog;
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private readonly podsByNode = new Map<string, Map<string, Pod>>();
-  /** owner uid → dependents as "kind\0key" → [kind, key] (kept split: this is read on every controller sync). */
-  private readonly dependents = new Map<string, Map<string, readonly [string, string]>>();
+  /** owner uid → dependent uid → the dependent's current version (read on every controller sync). */
+  private readonly dependentIndex = new Map<string, Map<string, KubeObject>>();
   private readonly watchers = new Map<string, WatchHandler[]>();
   private readonly eventListeners: ((record: EventRecord) => void)[] = [];
   private resourceVersion: number;
@@ -127,14 +129,12 @@ export class ApiServer {
 
   /** Objects whose ownerReferences name `uid`. */
   dependentsOf(uid: string): KubeObject[] {
-    const refs = this.dependents.get(uid);
-    if (!refs) return [];
-    const out: KubeObject[] = [];
-    for (const [kind, key] of refs.values()) {
-      const object = this.objects.get(kind)?.get(key);
-      if (object) out.push(object);
-    }
-    return out;
+    return [...this.dependents(uid)];
+  }
+
+  /** The same, without a copy: the index itself (do not write while iterating). */
+  dependents(uid: string): Iterable<KubeObject> {
+    return this.dependentIndex.get(uid)?.values() ?? NO_OBJECTS;
   }
 
   // ---- writes ------------------------------------------------------------
@@ -308,7 +308,7 @@ export class ApiServer {
     const { kind } = object;
     const key = objectKey(object.metadata.namespace, object.metadata.name);
     this.objects.get(kind)?.delete(key);
-    this.unindex(object);
+    this.reindex(key, undefined, object);
     this.changes?.set(`${kind}\u0000${key}`, { kind, key, object: null });
     this.notify(kind, { type: 'DELETED', object, old: undefined });
   }
@@ -320,42 +320,47 @@ export class ApiServer {
     let byKey = this.objects.get(kind);
     if (!byKey) this.objects.set(kind, (byKey = new Map()));
     byKey.set(key, object);
-    if (old) this.unindex(old);
-    this.index(object);
+    this.reindex(key, object, old);
     this.changes?.set(`${kind}\u0000${key}`, { kind, key, object });
   }
 
-  private index(object: KubeObject): void {
-    const key = objectKey(object.metadata.namespace, object.metadata.name);
-    if (object.kind === 'Pod') {
-      const nodeName = (object as Pod).spec.nodeName;
-      if (nodeName) {
-        let pods = this.podsByNode.get(nodeName);
-        if (!pods) this.podsByNode.set(nodeName, (pods = new Map()));
-        pods.set(key, object as Pod);
+  /**
+   * Moves the node and owner indexes from `old` to `object` (either may be
+   * absent). An entry whose node or owner did not change is replaced where
+   * it stands, so an index keeps first-insertion order.
+   */
+  private reindex(key: string, object: KubeObject | undefined, old: KubeObject | undefined): void {
+    const pod = (object ?? old)!.kind === 'Pod';
+    const oldNode = pod ? (old as Pod | undefined)?.spec.nodeName : undefined;
+    const newNode = pod ? (object as Pod | undefined)?.spec.nodeName : undefined;
+    if (oldNode && oldNode !== newNode) {
+      const pods = this.podsByNode.get(oldNode)!;
+      pods.delete(key);
+      if (pods.size === 0) this.podsByNode.delete(oldNode);
+    }
+    if (newNode) {
+      let pods = this.podsByNode.get(newNode);
+      if (!pods) this.podsByNode.set(newNode, (pods = new Map()));
+      pods.set(key, object as Pod);
+    }
+    const oldRefs = old?.metadata.ownerReferences;
+    const newRefs = object?.metadata.ownerReferences;
+    if (oldRefs) {
+      const uid = old!.metadata.uid;
+      for (const ref of oldRefs) {
+        if (newRefs?.some((r) => r.uid === ref.uid)) continue;
+        const refs = this.dependentIndex.get(ref.uid);
+        refs?.delete(uid);
+        if (refs?.size === 0) this.dependentIndex.delete(ref.uid);
       }
     }
-    for (const ref of object.metadata.ownerReferences ?? []) {
-      let refs = this.dependents.get(ref.uid);
-      if (!refs) this.dependents.set(ref.uid, (refs = new Map()));
-      refs.set(`${object.kind}\u0000${key}`, [object.kind, key]);
-    }
-  }
-
-  private unindex(object: KubeObject): void {
-    const key = objectKey(object.metadata.namespace, object.metadata.name);
-    if (object.kind === 'Pod') {
-      const nodeName = (object as Pod).spec.nodeName;
-      const pods = nodeName ? this.podsByNode.get(nodeName) : undefined;
-      if (pods) {
-        pods.delete(key);
-        if (pods.size === 0) this.podsByNode.delete(nodeName!);
+    if (newRefs) {
+      const uid = object!.metadata.uid;
+      for (const ref of newRefs) {
+        let refs = this.dependentIndex.get(ref.uid);
+        if (!refs) this.dependentIndex.set(ref.uid, (refs = new Map()));
+        refs.set(uid, object!);
       }
-    }
-    for (const ref of object.metadata.ownerReferences ?? []) {
-      const refs = this.dependents.get(ref.uid);
-      refs?.delete(`${object.kind}\u0000${key}`);
-      if (refs?.size === 0) this.dependents.delete(ref.uid);
     }
   }
 

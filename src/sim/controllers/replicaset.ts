@@ -162,7 +162,7 @@ export class ReplicaSetController implements Component {
       this.queue.forget(key);
       return;
     }
-    const active = this.candidatePods(rs).filter(isPodActive);
+    const active = this.activeCandidatePods(rs);
     const claim = claimObjects(api, rs, fromLabelSelector(rs.spec.selector), active);
     if (claim.error) {
       this.queue.addRateLimited(key);
@@ -177,15 +177,16 @@ export class ReplicaSetController implements Component {
   }
 
   /**
-   * The pods this ReplicaSet controls (in the owner index's order; whoever
-   * needs a deterministic order sorts), then the orphans of its namespace.
+   * The active pods this ReplicaSet controls (in the owner index's order;
+   * whoever needs a deterministic order sorts), then the active orphans of
+   * its namespace.
    */
-  private candidatePods(rs: ReplicaSet): Pod[] {
+  private activeCandidatePods(rs: ReplicaSet): Pod[] {
     const { api } = this.ctx;
-    const out = controlledPods(api, rs);
+    const out = controlledPods(api, rs, isPodActive);
     for (const name of this.orphanPods.get(rs.metadata.namespace) ?? []) {
       const pod = api.get<Pod>('Pod', name, rs.metadata.namespace);
-      if (pod) out.push(pod);
+      if (pod && isPodActive(pod)) out.push(pod);
     }
     return out;
   }
@@ -286,7 +287,7 @@ export function calculateStatus(rs: ReplicaSet, activePods: readonly Pod[], mana
   let ready = 0;
   let available = 0;
   for (const pod of activePods) {
-    if (templateLabels.every(([k, v]) => pod.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (hasLabels(pod, templateLabels)) fullyLabeled++;
     if (!isPodReady(pod)) continue;
     ready++;
     if (isPodAvailable(pod, rs.spec.minReadySeconds, nowMs)) available++;
@@ -313,6 +314,12 @@ export function calculateStatus(rs: ReplicaSet, activePods: readonly Pod[], mana
   status.readyReplicas = ready;
   status.availableReplicas = available;
   return status;
+}
+
+function hasLabels(pod: Pod, wanted: readonly [string, string][]): boolean {
+  const labels = pod.metadata.labels;
+  for (const [k, v] of wanted) if (labels?.[k] !== v) return false;
+  return true;
 }
 
 /** Upstream: updateReplicaSetStatus — writes only when something changed. */

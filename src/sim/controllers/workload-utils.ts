@@ -39,14 +39,15 @@ export function getControllerOf(object: KubeObject): OwnerReference | undefined 
 }
 
 /**
- * The pods whose controller is `owner`, through the API server's owner index
+ * The pods whose controller is `owner` (and that `include` accepts), through the API server's owner index
  * (upstream lists the namespace and lets ControllerRefManager claim; adoption
  * of orphans by selector is not modelled).
  */
-export function controlledPods(api: ApiServer, owner: KubeObject): Pod[] {
+export function controlledPods(api: ApiServer, owner: KubeObject, include: (pod: Pod) => boolean = () => true): Pod[] {
   const out: Pod[] = [];
-  for (const object of api.dependentsOf(owner.metadata.uid)) {
-    if (object.kind === 'Pod' && getControllerOf(object)?.uid === owner.metadata.uid) out.push(object as Pod);
+  const uid = owner.metadata.uid;
+  for (const object of api.dependents(uid)) {
+    if (object.kind === 'Pod' && include(object as Pod) && getControllerOf(object)?.uid === uid) out.push(object as Pod);
   }
   return out;
 }
