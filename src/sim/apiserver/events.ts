@@ -3,7 +3,8 @@
  * Identical events on the same object are aggregated into one record with a
  * count (upstream's EventCorrelator does this within a 10-minute window; we
  * aggregate for as long as the record is kept). The log keeps the newest
- * `capacity` records; upstream keeps events for one hour (--event-ttl).
+ * `capacity` records (trimmed back to that once it holds twice as many);
+ * upstream keeps events for one hour (--event-ttl).
  */
 import type { KubeObject } from '../api/types';
 
@@ -84,7 +85,7 @@ export class EventLog {
     this.records.push(record);
     this.byKey.set(key, record);
     this.occurrences.push({ seq, record });
-    if (this.records.length > this.capacity * 1.25) this.trim();
+    if (this.records.length > this.capacity * 2) this.trim();
     return record;
   }
 

@@ -259,16 +259,10 @@ export class NodeLifecycleController {
    * more (a status heartbeat seen without a lease renewal buys one more pass).
    */
   private refreshProbe(health: NodeHealth | undefined, currentReady: NodeCondition | undefined, now: number): NodeHealth {
-    const fresh = (): NodeHealth => ({
-      probeTimestampMs: now,
-      readyTransitionTimestampMs: now,
-      savedReady: pickReady(currentReady),
-      leaseRenewTime: null,
-    });
-    if (!health) return fresh();
-    const saved = health.savedReady;
-    if (!saved && currentReady) return fresh();
-    if (saved && !currentReady) return fresh();
+    const saved = health?.savedReady;
+    if (!health || !saved !== !currentReady) {
+      return { probeTimestampMs: now, readyTransitionTimestampMs: now, savedReady: pickReady(currentReady), leaseRenewTime: null };
+    }
     if (saved && currentReady && saved.lastHeartbeatTime !== currentReady.lastHeartbeatTime) {
       const transitioned = saved.lastTransitionTime !== currentReady.lastTransitionTime;
       return {
@@ -288,11 +282,11 @@ export class NodeLifecycleController {
    */
   private markUnknown(node: Node, observed: NodeCondition, health: NodeHealth): NodeCondition | undefined {
     const existing = node.status.conditions ?? [];
-    const types = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
+    const types = UNKNOWN_ON_TIMEOUT;
     // Already all Unknown: nothing would change (the common case for a node that stays down).
-    if (types.every((type) => existing.some((c) => c.type === type && c.status === 'Unknown'))) {
-      return existing.find((c) => c.type === 'Ready');
-    }
+    let unknown = 0;
+    for (const c of existing) if (c.status === 'Unknown' && types.includes(c.type)) unknown++;
+    if (unknown === types.length) return getNodeCondition(node, 'Ready');
     const now = toTimestamp(this.ctx.clock.nowMs);
     const conditions = deepClone(existing);
     for (const type of types) {
@@ -535,12 +529,17 @@ export class NodeLifecycleController {
   }
 }
 
+/** The conditions markUnknown turns Unknown (NetworkUnavailable is left alone). */
+const UNKNOWN_ON_TIMEOUT: readonly string[] = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
+
 /** Upstream: savedLease.Spec.RenewTime.Before(observedLease.Spec.RenewTime). */
 function renewedAfter(saved: string, observed: string): boolean {
   if (saved === observed) return false;
-  const a = Date.parse(saved);
-  const b = Date.parse(observed);
-  return Number.isNaN(a) || Number.isNaN(b) ? saved < observed : a < b;
+  try {
+    return fromTimestamp(saved) < fromTimestamp(observed);
+  } catch {
+    return saved < observed;
+  }
 }
 
 function pickReady(c: NodeCondition | undefined): NodeHealth['savedReady'] {

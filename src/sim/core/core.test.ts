@@ -67,4 +67,17 @@ describe('time', () => {
     expect(formatDuration(500)).toBe('0.5s');
     expect(formatDuration(3_600_000)).toBe('1h');
   });
+
+  it('reads timestamps exactly as Date.parse does, in any RFC 3339 form', () => {
+    const epoch = Date.parse('2025-01-01T00:00:00Z');
+    for (const ms of [0, 1, 999, 86_399_999, 31 * 86_400_000 + 7, 400 * 86_400_000 + 12_345]) {
+      expect(fromTimestamp(toTimestamp(ms))).toBe(ms);
+    }
+    for (const text of ['2025-03-01T10:20:30Z', '2025-03-01T10:20:30.123456Z', '2025-03-01T12:20:30.5+02:00', '2025-02-30T00:00:00.000Z', '2025-01-01T24:00:00.000Z']) {
+      expect(fromTimestamp(text)).toBe(Date.parse(text) - epoch);
+    }
+    for (const text of ['2025-13-01T00:00:00.000Z', '2025-01-01T00:60:00.000Z', 'yesterday', '2025-0a-01T00:00:00.000Z']) {
+      expect(() => fromTimestamp(text)).toThrow(`invalid timestamp "${text}"`);
+    }
+  });
 });

@@ -10,16 +10,59 @@ export const SECOND_MS = 1000;
 export const MINUTE_MS = 60 * SECOND_MS;
 export const HOUR_MS = 60 * MINUTE_MS;
 
+// One-entry memos: most calls in an instant ask about that instant.
+let lastMs = NaN;
+let lastTimestamp = '';
+let lastParsed = '';
+let lastParsedMs = NaN;
+
 /** RFC 3339 timestamp of simulated time `ms`. */
 export function toTimestamp(ms: number): string {
-  return new Date(SIM_EPOCH_MS + ms).toISOString();
+  if (ms !== lastMs) {
+    lastTimestamp = new Date(SIM_EPOCH_MS + ms).toISOString();
+    lastMs = ms;
+  }
+  return lastTimestamp;
 }
 
 /** Simulated milliseconds of an RFC 3339 timestamp. */
 export function fromTimestamp(timestamp: string): number {
-  const parsed = Date.parse(timestamp);
-  if (Number.isNaN(parsed)) throw new Error(`invalid timestamp "${timestamp}"`);
-  return parsed - SIM_EPOCH_MS;
+  if (timestamp !== lastParsed) {
+    const parsed = parseCanonical(timestamp) ?? Date.parse(timestamp);
+    if (Number.isNaN(parsed)) throw new Error(`invalid timestamp "${timestamp}"`);
+    lastParsedMs = parsed - SIM_EPOCH_MS;
+    lastParsed = timestamp;
+  }
+  return lastParsedMs;
+}
+
+const DIGIT_0 = 48;
+
+/**
+ * toTimestamp's own form, "YYYY-MM-DDTHH:MM:SS.mmmZ", read digit by digit
+ * (Date.parse is the slow part of comparing heartbeats on every monitor
+ * pass); undefined for any other form.
+ */
+function parseCanonical(t: string): number | undefined {
+  if (t.length !== 24 || t[4] !== '-' || t[7] !== '-' || t[10] !== 'T' || t[13] !== ':' || t[16] !== ':' || t[19] !== '.' || t[23] !== 'Z') return undefined;
+  const n = (from: number, to: number): number => {
+    let value = 0;
+    for (let i = from; i < to; i++) {
+      const d = t.charCodeAt(i) - DIGIT_0;
+      if (d < 0 || d > 9) return NaN;
+      value = value * 10 + d;
+    }
+    return value;
+  };
+  const month = n(5, 7);
+  const day = n(8, 10);
+  const hour = n(11, 13);
+  const minute = n(14, 16);
+  const second = n(17, 19);
+  // Out-of-range fields go to Date.parse, which decides (as it always did).
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 59)) return undefined;
+  const ms = Date.UTC(n(0, 4), month - 1, day, hour, minute, second, n(20, 23));
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** "1m55s", "55s", "500ms", "0s": how the CLI and the UI print durations. */
