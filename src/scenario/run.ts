@@ -4,7 +4,7 @@
  * before its time has run.
  */
 import { Simulation, type ActionRecord } from '../sim/simulation';
-import { checkExpectation } from './expect';
+import { ExpectationQueue } from './expectation-queue';
 import { Tracer, type TraceEntry } from './trace';
 import type { ExpectationResult, Scenario, ScenarioError, ScenarioObject } from './types';
 
@@ -68,11 +68,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const refused = refusedObjects(built);
   if (refused.length > 0) return { ok: false, errors: refused };
 
-  const expectations: ExpectationResult[] = [];
-  for (const expectation of byTime(scenario.expectations)) {
-    sim.runUntil(expectation.atMs);
-    expectations.push(checkExpectation(sim, expectation));
-  }
+  const expectations = new ExpectationQueue(scenario.expectations).checkUntil(sim, Number.POSITIVE_INFINITY);
   const endMs = scenarioEndMs(scenario);
   sim.runUntil(endMs);
   return { ok: true, result: { passed: expectations.every((e) => e.passed), expectations, trace: [...tracer.entries()], endMs } };
@@ -82,9 +78,4 @@ export function scenarioEndMs(scenario: Scenario): number {
   let lastMs = 0;
   for (const { atMs } of [...scenario.actions, ...scenario.expectations]) lastMs = Math.max(lastMs, atMs);
   return Math.max(scenario.durationMs ?? 0, lastMs + SETTLE_MS);
-}
-
-/** Array sort is stable: expectations at the same time keep file order. */
-function byTime<T extends { atMs: number }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.atMs - b.atMs);
 }

@@ -41,9 +41,13 @@ function marker(entry: TraceEntry): string {
 /** "✓ 115s  node zone-a-1 condition Ready is Unknown", with what was found when it fails. */
 export function formatExpectation(e: ExpectationResult): string {
   const head = `${e.passed ? '✓' : '✗'} ${formatSeconds(e.atMs)}  ${e.description}`;
-  if (e.passed) return head;
+  return e.passed ? head : `${head} — ${failureReason(e)}`;
+}
+
+/** Why an expectation failed, as the timeline says it: "expected Unknown, found True (expect[3], line 22)". */
+export function failureReason(e: ExpectationResult): string {
   const where = e.line !== undefined ? `${e.path}, line ${e.line}` : e.path;
-  return `${head} — expected ${e.expected}, found ${e.found} (${where})`;
+  return `expected ${e.expected}, found ${e.found} (${where})`;
 }
 
 export function formatVerdict(result: ScenarioResult): string {
