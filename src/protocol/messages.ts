@@ -47,7 +47,13 @@ export type SimCommand =
   /** Runs until the next Kubernetes Event is recorded (at most one simulated hour). */
   | { type: 'run-to-next-event' }
   /** Runs an action now, stamped with the current simulated time. */
-  | { type: 'act'; action: SimAction };
+  | { type: 'act'; action: SimAction }
+  /**
+   * Restarts what was booted last from t = 0: the same scenario file, or the
+   * same cluster, seed and settings. Playback stays as it was (playing or
+   * paused, same speed).
+   */
+  | { type: 'reset' };
 
 // ---- worker → UI -----------------------------------------------------------
 
@@ -88,7 +94,7 @@ export interface PlaybackView {
   speed: number;
 }
 
-/** Everything the UI holds, sent on boot (and on reset, which is a boot). */
+/** Everything the UI holds, sent on boot and on reset. */
 export interface SnapshotFrame extends PlaybackView {
   type: 'snapshot';
   seed: number;
@@ -114,8 +120,30 @@ export interface ScenarioInfo {
   fileName: string;
   name: string;
   description?: string;
-  /** The file's expectations, by time (the page ticks them off as time passes). */
-  expectations: { atMs: number; text: string }[];
+  /** The file's expectations in the order they are checked: by time, then file order. */
+  expectations: ScenarioExpectation[];
+}
+
+export interface ScenarioExpectation {
+  atMs: number;
+  /** One line: "node zone-a-1 condition Ready is Unknown". */
+  text: string;
+  /** Where it is in the file: "expect[3], line 22". */
+  where: string;
+  /** Absent until simulated time reaches `atMs` and everything at that instant has run. */
+  outcome?: ExpectationOutcome;
+}
+
+/** An expectation checked at its time, as `npm run scenario` checks it. */
+export interface ExpectationOutcome {
+  passed: boolean;
+  /** When it failed, the command line's reason: "expected Unknown, found True (expect[3], line 22)". */
+  reason?: string;
+}
+
+/** The outcome of `ScenarioInfo.expectations[index]`. */
+export interface CheckedExpectation extends ExpectationOutcome {
+  index: number;
 }
 
 /**
@@ -137,6 +165,8 @@ export interface DiffFrame extends PlaybackView {
   evictions?: ScheduledEviction[];
   machines?: MachineView[];
   partitionedZones?: string[];
+  /** The scenario's expectations checked since the previous frame, in checking order. */
+  expectations?: CheckedExpectation[];
 }
 
 /** The outcome of an `act` command. */

@@ -50,7 +50,8 @@ export function watchInvariants(sim: Simulation): InvariantChecker {
       const errors = transitionErrors.splice(0);
       if (sim.nowMs < lastNowMs) errors.push(`clock went back from ${lastNowMs} to ${sim.nowMs}`);
       lastNowMs = sim.nowMs;
-      errors.push(...checkNodes(sim), ...checkZones(sim));
+      // The ReplicaSet controller's incrementally kept pod counts equal a fresh count.
+      errors.push(...checkNodes(sim), ...checkZones(sim), ...sim.replicaSets.verifyCounts());
       return errors;
     },
   };

@@ -13,4 +13,7 @@ export const setSpeed = (factor: number) => sendCommand({ type: 'speed', factor 
 export const step = (ms: number) => sendCommand({ type: 'step', ms });
 export const runToNextEvent = () => sendCommand({ type: 'run-to-next-event' });
 export const act = (action: SimAction) => sendCommand({ type: 'act', action });
-export const reset = () => sendCommand({ type: 'boot', seed: useSim.getState().session.seed ?? DEFAULT_SEED });
+/** Restarts what is loaded (the scenario file, or the cluster with its settings) from t = 0. */
+export const reset = () => sendCommand({ type: 'reset' });
+/** Leaves a scenario for the default cluster, at upstream's settings. */
+export const openDefaultCluster = () => sendCommand({ type: 'boot', seed: DEFAULT_SEED });

@@ -5,6 +5,7 @@
  * changes them.
  */
 import type {
+  CheckedExpectation,
   ExplainTarget,
   ExplanationFrame,
   ScenarioInfo,
@@ -72,6 +73,8 @@ export function reducePageFrame(state: PageSlices, frame: SimFrame): Partial<Pag
     }
     case 'scenario-rejected':
       return { config: { ...state.config, rejected: frame } };
+    case 'diff':
+      return frame.expectations && state.config.scenario ? { config: { ...state.config, scenario: withOutcomes(state.config.scenario, frame.expectations) } } : null;
     case 'snapshot':
       return {
         config: {
@@ -83,4 +86,14 @@ export function reducePageFrame(state: PageSlices, frame: SimFrame): Partial<Pag
     default:
       return null;
   }
+}
+
+/** The scenario with freshly checked expectations' outcomes filled in. */
+function withOutcomes(scenario: ScenarioInfo, checked: readonly CheckedExpectation[]): ScenarioInfo {
+  const expectations = [...scenario.expectations];
+  for (const { index, ...outcome } of checked) {
+    const expectation = expectations[index];
+    if (expectation) expectations[index] = { ...expectation, outcome };
+  }
+  return { ...scenario, expectations };
 }

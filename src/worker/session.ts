@@ -8,10 +8,23 @@ import { SIM_EPOCH_MS } from '../sim/core/time';
 import { LABEL_ZONE } from '../sim/controllers/zones';
 import { describeAction, Simulation } from '../sim/simulation';
 import { DEFAULT_SETTINGS } from '../sim/config';
-import type { DiffFrame, ExplainTarget, MachineView, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, ZoneView } from '../protocol/messages';
+import type {
+  CheckedExpectation,
+  DiffFrame,
+  ExplainTarget,
+  MachineView,
+  ScenarioInfo,
+  SimCommand,
+  SimFrame,
+  SnapshotFrame,
+  ZoneView,
+} from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
 import { buildSimulation, refusedObjects } from '../scenario/run';
+import { ExpectationQueue } from '../scenario/expectation-queue';
+import { failureReason } from '../scenario/timeline';
 import { checkExpectation } from '../scenario/expect';
+import type { Expectation, ExpectationResult } from '../scenario/types';
 import { DEFAULT_SEED, defaultNodes, defaultObjects } from './default-cluster';
 import { explain } from './explain';
 
@@ -36,6 +49,9 @@ const COMMAND_BUDGET_MS = 5_000;
 /** Events sent with a snapshot or one diff (the UI keeps fewer). */
 const MAX_EVENTS_PER_FRAME = 500;
 
+type BootCommand = Extract<SimCommand, { type: 'boot' }>;
+type ScenarioCommand = Extract<SimCommand, { type: 'boot-scenario' }>;
+
 /** What the UI last heard, to send only what changed. */
 interface Sent {
   nowMs: number;
@@ -59,6 +75,14 @@ export class SimSession {
   private explainTarget: ExplainTarget | null = null;
   private sentExplanation = '';
   private scenario: ScenarioInfo | undefined;
+  /** The booted scenario's expectations, checked as time passes. */
+  private expectations: ExpectationQueue | null = null;
+  /** Expectations checked since the last frame. */
+  private checkedSinceFrame: CheckedExpectation[] = [];
+  /** An action ran since the last frame: a command's, or one a scenario scheduled. */
+  private actionsSinceFrame = false;
+  /** What `reset` boots again. */
+  private booted: BootCommand | ScenarioCommand | null = null;
 
   constructor(private readonly host: SessionHost) {}
 
@@ -89,8 +113,9 @@ export class SimSession {
   }
 
   private run(command: SimCommand): void {
-    if (command.type === 'boot') return this.boot(command);
-    if (command.type === 'boot-scenario') return this.bootScenario(command);
+    if (command.type === 'boot') return this.boot(command, false);
+    if (command.type === 'boot-scenario') return this.bootScenario(command, false);
+    if (command.type === 'reset') return this.reset();
     if (command.type === 'explain') {
       this.explainTarget = command.target;
       this.sentExplanation = '';
@@ -137,7 +162,14 @@ export class SimSession {
     this.flush(false);
   }
 
-  private boot(command: Extract<SimCommand, { type: 'boot' }>): void {
+  /** Boots what was booted last again, from t = 0, keeping playback as it is. */
+  private reset(): void {
+    if (!this.booted) throw new Error('nothing to reset: the simulation has not booted yet');
+    if (this.booted.type === 'boot') this.boot(this.booted, true);
+    else this.bootScenario(this.booted, true);
+  }
+
+  private boot(command: BootCommand, keepPlaying: boolean): void {
     const sim = new Simulation({
       seed: command.seed ?? DEFAULT_SEED,
       nodes: command.nodes ?? defaultNodes(),
@@ -147,14 +179,15 @@ export class SimSession {
     const objects = command.objects ?? (command.nodes ? [] : defaultObjects());
     const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
     sim.runUntil(0);
-    this.start(sim, undefined);
+    this.booted = command;
+    this.start(sim, undefined, null, keepPlaying);
     for (const record of records) {
       if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
     }
   }
 
   /** Parses and boots a scenario file; an invalid one leaves the running world as it is. */
-  private bootScenario(command: Extract<SimCommand, { type: 'boot-scenario' }>): void {
+  private bootScenario(command: ScenarioCommand, keepPlaying: boolean): void {
     const parsed = parseScenario(command.text);
     if (!parsed.ok) {
       this.host.post({ type: 'scenario-rejected', fileName: command.fileName, errors: parsed.errors });
@@ -169,23 +202,43 @@ export class SimSession {
       return;
     }
     const { scenario } = parsed;
-    const expectations = [...scenario.expectations]
-      .sort((a, b) => a.atMs - b.atMs)
-      .map((e) => ({ atMs: e.atMs, text: checkExpectation(built.sim, e).description }));
-    this.start(built.sim, {
+    const queue = new ExpectationQueue(scenario.expectations);
+    // Expectations at t = 0 hold or fail on the state the snapshot shows.
+    const atStart = queue.checkUntil(built.sim, 0);
+    const expectations = queue.ordered.map((e, index) => {
+      const result = atStart[index];
+      return {
+        atMs: e.atMs,
+        text: describeExpectation(built.sim, e, result),
+        where: e.source.line !== undefined ? `${e.source.path}, line ${e.source.line}` : e.source.path,
+        ...(result ? { outcome: outcomeOf(result) } : {}),
+      };
+    });
+    this.booted = command;
+    const info = {
       fileName: command.fileName,
       name: scenario.name,
       ...(scenario.description !== undefined ? { description: scenario.description } : {}),
       expectations,
-    });
+    };
+    this.start(built.sim, info, queue, keepPlaying);
   }
 
   /** Makes `sim` (run to t = 0) the session's world and posts its snapshot. */
-  private start(sim: Simulation, scenario: ScenarioInfo | undefined): void {
-    this.stop();
+  private start(sim: Simulation, scenario: ScenarioInfo | undefined, expectations: ExpectationQueue | null, keepPlaying: boolean): void {
+    if (!keepPlaying) this.stop();
+    this.lastTickWallMs = this.host.wallNowMs();
+    this.carryMs = 0;
     sim.api.drainChanges();
     this.sim = sim;
+    // A scheduled kill or partition changes no object at first, only the machines.
+    sim.onAction(() => {
+      if (this.sim === sim) this.actionsSinceFrame = true;
+    });
     this.scenario = scenario;
+    this.expectations = expectations;
+    this.checkedSinceFrame = [];
+    this.actionsSinceFrame = false;
     this.lastEventSeq = sim.api.events.lastSeq;
     const frame = this.snapshotFrame(sim);
     this.sent = {
@@ -242,9 +295,27 @@ export class SimSession {
     const sim = this.requireSim();
     for (let next = sim.nextTimerAtMs(); next !== undefined && next <= targetMs; next = sim.nextTimerAtMs()) {
       if (this.host.wallNowMs() > deadlineWallMs) return;
-      sim.step();
+      this.runInstant(sim, next);
     }
+    this.collect(this.expectations?.checkUntil(sim, targetMs));
     sim.runUntil(targetMs);
+  }
+
+  /**
+   * Runs the instant at `atMs`: first checks the expectations due before it
+   * (the state they see is now), then, once it has run, those due at it.
+   */
+  private runInstant(sim: Simulation, atMs: number): void {
+    this.collect(this.expectations?.checkBefore(sim, Math.max(atMs, sim.nowMs)));
+    sim.step();
+    this.collect(this.expectations?.checkUntil(sim, sim.nowMs));
+  }
+
+  /** Keeps freshly checked expectations for the next frame. */
+  private collect(results: ExpectationResult[] | undefined): void {
+    if (!results || results.length === 0 || !this.expectations) return;
+    const first = this.expectations.checked - results.length;
+    results.forEach((result, i) => this.checkedSinceFrame.push({ index: first + i, ...outcomeOf(result) }));
   }
 
   /** Steps instant by instant until a Kubernetes Event is recorded, or an hour has passed. */
@@ -253,24 +324,32 @@ export class SimSession {
     const horizonMs = sim.nowMs + NEXT_EVENT_HORIZON_MS;
     const deadlineWallMs = this.host.wallNowMs() + COMMAND_BUDGET_MS;
     for (let next = sim.nextTimerAtMs(); next !== undefined && next <= horizonMs; next = sim.nextTimerAtMs()) {
-      sim.step();
+      this.runInstant(sim, next);
       if (sim.api.events.lastSeq !== seq || this.host.wallNowMs() > deadlineWallMs) return;
     }
+    this.collect(this.expectations?.checkUntil(sim, horizonMs));
     sim.runUntil(horizonMs);
   }
 
   /** Posts one diff with whatever changed since the last frame; nothing if nothing did. */
-  private flush(actionRan: boolean): void {
+  private flush(commandActed: boolean): void {
     const sim = this.sim;
     const sent = this.sent;
     if (!sim || !sent) return;
+    const actionRan = commandActed || this.actionsSinceFrame;
+    this.actionsSinceFrame = false;
     const changes = sim.api.drainChanges();
     const events = sim.api.events.lastSeq === this.lastEventSeq ? [] : newest(sim.api.events.since(this.lastEventSeq));
     this.lastEventSeq = sim.api.events.lastSeq;
     const clockOrPlaybackChanged = sim.nowMs !== sent.nowMs || this.playing !== sent.playing || this.speed !== sent.speed;
-    if (changes.length === 0 && events.length === 0 && !clockOrPlaybackChanged && !actionRan) return;
+    const checked = this.checkedSinceFrame;
+    if (changes.length === 0 && events.length === 0 && checked.length === 0 && !clockOrPlaybackChanged && !actionRan) return;
 
     const frame: DiffFrame = { type: 'diff', nowMs: sim.nowMs, changes, events, playing: this.playing, speed: this.speed };
+    if (checked.length > 0) {
+      frame.expectations = checked;
+      this.checkedSinceFrame = [];
+    }
     const zones = JSON.stringify(zoneViews(sim));
     if (zones !== sent.zones) frame.zones = JSON.parse(zones) as ZoneView[];
     // Evictions and machines change only with pods, nodes or an action; skip
@@ -289,7 +368,7 @@ export class SimSession {
       if (partitionedZones !== sent.partitionedZones) frame.partitionedZones = cut;
     }
     const changedSomething =
-      clockOrPlaybackChanged || changes.length > 0 || events.length > 0 || zones !== sent.zones || evictions !== sent.evictions ||
+      clockOrPlaybackChanged || changes.length > 0 || events.length > 0 || checked.length > 0 || zones !== sent.zones || evictions !== sent.evictions ||
       machines !== sent.machines || partitionedZones !== sent.partitionedZones;
     this.sent = { nowMs: sim.nowMs, playing: this.playing, speed: this.speed, zones, evictions, machines, partitionedZones };
     if (changedSomething) this.host.post(frame);
@@ -317,6 +396,15 @@ export class SimSession {
     if (!this.sim) throw new Error('the simulation has not booted yet');
     return this.sim;
   }
+}
+
+function outcomeOf(result: ExpectationResult): { passed: boolean; reason?: string } {
+  return result.passed ? { passed: true } : { passed: false, reason: failureReason(result) };
+}
+
+/** The expectation's one-line description (checking it is the one way to get one; the check itself is discarded unless due). */
+function describeExpectation(sim: Simulation, expectation: Expectation, checked: ExpectationResult | undefined): string {
+  return (checked ?? checkExpectation(sim, expectation)).description;
 }
 
 function newest<T>(list: T[]): T[] {

@@ -26,6 +26,7 @@ import { fromTimestamp, SECOND_MS, toTimestamp } from '../core/time';
 import type { Timer } from '../core/timers';
 import { claimObjects } from './controller-ref-manager';
 import { getPodsToDelete } from './controller-utils';
+import { hasLabels, ReplicaSetPodCounts } from './replicaset-counts';
 import { WorkQueue, type WorkQueueState } from './workload-queue';
 import type { ReplicaSet, ReplicaSetCondition } from './workload-types';
 import {
@@ -61,12 +62,14 @@ export class ReplicaSetController implements Component {
    * the answer. Derived from the API server, so rebuilt on restore.
    */
   private readonly orphanPods = new Map<string, Set<string>>();
+  private readonly counts: ReplicaSetPodCounts;
 
   constructor(
     private readonly ctx: ComponentContext,
     state?: ReplicaSetControllerState,
   ) {
     this.queue = new WorkQueue(ctx.clock, ctx.timers, this.name, state?.queue);
+    this.counts = new ReplicaSetPodCounts(ctx.api);
     for (const pod of ctx.api.list<Pod>('Pod')) this.indexOrphan(pod, false);
     ctx.api.watch<ReplicaSet>('ReplicaSet', (event) => this.replicaSetChanged(event));
     ctx.api.watch<Pod>('Pod', (event) => this.podChanged(event));
@@ -83,6 +86,11 @@ export class ReplicaSetController implements Component {
     this.queue.onTimer(timer);
   }
 
+  /** Where the kept pod counts differ from a fresh count (for the invariants). */
+  verifyCounts(): string[] {
+    return this.counts.verify();
+  }
+
   snapshot(): ReplicaSetControllerState {
     return { queue: this.queue.snapshot() };
   }
@@ -96,6 +104,7 @@ export class ReplicaSetController implements Component {
    */
   private replicaSetChanged(event: WatchEvent<ReplicaSet>): void {
     const { old, object } = event;
+    if (event.type === 'DELETED') this.counts.forget(object.metadata.uid);
     if (event.type === 'MODIFIED' && old && old.metadata.generation === object.metadata.generation && stableStringify(old.spec) === stableStringify(object.spec)) {
       return;
     }
@@ -162,6 +171,16 @@ export class ReplicaSetController implements Component {
       this.queue.forget(key);
       return;
     }
+    const nowMs = this.ctx.clock.nowMs;
+    const kept = this.counts.get(rs);
+    if (kept.unmatched === 0 && !this.orphanPods.has(rs.metadata.namespace) && rs.spec.minReadySeconds <= 0 && kept.active <= rs.spec.replicas) {
+      // Nothing to claim and nothing to delete: the kept counts are what a scan would find.
+      const counts = { replicas: kept.active, fullyLabeled: kept.fullyLabeled, ready: kept.ready, available: kept.ready };
+      const missing = rs.spec.replicas - kept.active;
+      const error = missing > 0 ? this.createPods(rs, Math.min(missing, BURST_REPLICAS)) : undefined;
+      this.finishSync(key, rs, calculateStatus(rs, counts, error, nowMs), [], error);
+      return;
+    }
     const active = this.activeCandidatePods(rs);
     const claim = claimObjects(api, rs, fromLabelSelector(rs.spec.selector), active);
     if (claim.error) {
@@ -169,10 +188,14 @@ export class ReplicaSetController implements Component {
       return;
     }
     const manageReplicasError = this.manageReplicas(claim.claimed, rs);
-    const status = calculateStatus(rs, claim.claimed, manageReplicasError, this.ctx.clock.nowMs);
-    const updated = updateReplicaSetStatus(api, rs, status);
-    this.requeueForAvailability(key, updated, claim.claimed);
-    if (manageReplicasError) this.queue.addRateLimited(key);
+    const status = calculateStatus(rs, countPods(rs, claim.claimed, nowMs), manageReplicasError, nowMs);
+    this.finishSync(key, rs, status, claim.claimed, manageReplicasError);
+  }
+
+  private finishSync(key: string, rs: ReplicaSet, status: ReplicaSetStatus, pods: readonly Pod[], error: ApiError | undefined): void {
+    const updated = updateReplicaSetStatus(this.ctx.api, rs, status);
+    this.requeueForAvailability(key, updated, pods);
+    if (error) this.queue.addRateLimited(key);
     else this.queue.forget(key);
   }
 
@@ -281,21 +304,11 @@ type ReplicaSetStatus = ReplicaSet['status'];
  * Upstream: replica_set_utils.go calculateStatus. Counts are of the active
  * pods the ReplicaSet owns; a failed create or delete sets ReplicaFailure.
  */
-export function calculateStatus(rs: ReplicaSet, activePods: readonly Pod[], manageReplicasError: ApiError | undefined, nowMs: number): ReplicaSetStatus {
-  const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (const pod of activePods) {
-    if (hasLabels(pod, templateLabels)) fullyLabeled++;
-    if (!isPodReady(pod)) continue;
-    ready++;
-    if (isPodAvailable(pod, rs.spec.minReadySeconds, nowMs)) available++;
-  }
+export function calculateStatus(rs: ReplicaSet, counts: PodStatusCounts, manageReplicasError: ApiError | undefined, nowMs: number): ReplicaSetStatus {
   const status: ReplicaSetStatus = { ...rs.status };
   const failure = rs.status.conditions?.find((c) => c.type === 'ReplicaFailure');
   if (manageReplicasError && !failure) {
-    const diff = activePods.length - rs.spec.replicas;
+    const diff = counts.replicas - rs.spec.replicas;
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     const condition: ReplicaSetCondition = {
       type: 'ReplicaFailure',
@@ -309,17 +322,31 @@ export function calculateStatus(rs: ReplicaSet, activePods: readonly Pod[], mana
     status.conditions = rs.status.conditions!.filter((c) => c.type !== 'ReplicaFailure');
     if (status.conditions.length === 0) delete status.conditions;
   }
-  status.replicas = activePods.length;
-  status.fullyLabeledReplicas = fullyLabeled;
-  status.readyReplicas = ready;
-  status.availableReplicas = available;
+  status.replicas = counts.replicas;
+  status.fullyLabeledReplicas = counts.fullyLabeled;
+  status.readyReplicas = counts.ready;
+  status.availableReplicas = counts.available;
   return status;
 }
 
-function hasLabels(pod: Pod, wanted: readonly [string, string][]): boolean {
-  const labels = pod.metadata.labels;
-  for (const [k, v] of wanted) if (labels?.[k] !== v) return false;
-  return true;
+interface PodStatusCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+/** The counts of calculateStatus over the active pods a ReplicaSet owns. */
+function countPods(rs: ReplicaSet, activePods: readonly Pod[], nowMs: number): PodStatusCounts {
+  const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
+  const counts = { replicas: activePods.length, fullyLabeled: 0, ready: 0, available: 0 };
+  for (const pod of activePods) {
+    if (hasLabels(pod, templateLabels)) counts.fullyLabeled++;
+    if (!isPodReady(pod)) continue;
+    counts.ready++;
+    if (isPodAvailable(pod, rs.spec.minReadySeconds, nowMs)) counts.available++;
+  }
+  return counts;
 }
 
 /** Upstream: updateReplicaSetStatus — writes only when something changed. */

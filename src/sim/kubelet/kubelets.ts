@@ -189,9 +189,9 @@ export class Kubelets implements Component {
     if (!this.kubelets.has(node)) return;
     switch (what) {
       case 'lease':
-        return this.renewLease(node);
+        return this.renewLease(node, timer.key);
       case 'status':
-        this.slots.set(statusKey(node), this.ctx.clock.nowMs + this.require(node).settings.nodeStatusUpdateFrequencyMs);
+        this.slots.set(timer.key, this.ctx.clock.nowMs + this.require(node).settings.nodeStatusUpdateFrequencyMs);
         return this.syncNodeStatus(node);
       case 'pod':
         return this.podTimer(node, podKey!);
@@ -248,20 +248,20 @@ export class Kubelets implements Component {
    * 0.25 × leaseDuration (+ jitter); when the API server cannot be reached,
    * retry with a doubling backoff from 200 ms capped at 7 s.
    */
-  private renewLease(name: string): void {
+  private renewLease(name: string, key = leaseKey(name)): void {
     const state = this.require(name);
     if (state.power === 'off') return;
     const now = this.ctx.clock.nowMs;
     if (!this.reachable(name)) {
       state.leaseBackoffMs = state.leaseBackoffMs ? Math.min(state.leaseBackoffMs * 2, LEASE_BACKOFF_MAX_MS) : LEASE_BACKOFF_START_MS;
-      this.slots.set(leaseKey(name), now + state.leaseBackoffMs);
+      this.slots.set(key, now + state.leaseBackoffMs);
       return;
     }
     state.leaseBackoffMs = 0;
     this.writeLease(name, state, toTimestamp(now));
     const intervalMs = 0.25 * state.settings.nodeLeaseDurationSeconds * 1000;
     const jitterMs = state.settings.leaseJitter > 0 ? Math.round(this.rng.next() * state.settings.leaseJitter * intervalMs) : 0;
-    this.slots.set(leaseKey(name), now + intervalMs + jitterMs);
+    this.slots.set(key, now + intervalMs + jitterMs);
   }
 
   private writeLease(name: string, state: KubeletState, renewTime: string): void {

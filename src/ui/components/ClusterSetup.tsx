@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { sendCommand } from '../sim-client';
 import { formValues, SETTING_FIELDS, settingsWarnings, validateSettings, type FormValues } from '../settings-form';
-import { DEFAULT_SEED } from '../actions';
-import { formatSimTime } from '../format';
+import { DEFAULT_SEED, openDefaultCluster } from '../actions';
 import { useSim } from '../store';
+import { ScenarioExpectations } from './ScenarioExpectations';
 
 /** Opens a scenario file (picker or drop) and edits the control plane's settings. */
 export function ClusterSetup() {
@@ -94,7 +94,6 @@ function ScenarioOpener() {
 function ScenarioInfoView() {
   const scenario = useSim((s) => s.config.scenario);
   const rejected = useSim((s) => s.config.rejected);
-  const nowMs = useSim((s) => s.clock.nowMs);
   return (
     <>
       <div role="alert" className={rejected ? 'banner banner-error scenario-errors' : 'banner-empty'}>
@@ -118,25 +117,32 @@ function ScenarioInfoView() {
       </div>
       {scenario && (
         <div className="scenario-info">
-          <p>
-            <strong>Scenario:</strong> {scenario.name} <span className="muted">({scenario.fileName})</span>
-          </p>
-          {scenario.description && <p className="muted">{scenario.description}</p>}
-          {scenario.expectations.length > 0 && (
-            <details>
-              <summary>Expectations ({scenario.expectations.length})</summary>
-              <ul className="plain">
-                {scenario.expectations.map((e, i) => (
-                  <li key={i}>
-                    <span className="mono">t = {formatSimTime(e.atMs)}</span> {e.text} <span className="muted">{e.atMs <= nowMs ? '(time reached)' : ''}</span>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <div className="scenario-title">
+            <p>
+              <strong>Scenario:</strong> {scenario.name} <span className="muted">({scenario.fileName})</span>
+            </p>
+            <button type="button" onClick={openDefaultCluster}>
+              Close scenario
+            </button>
+            <span className="muted">Reset replays this scenario from t = 0; Close scenario returns to the default cluster.</span>
+          </div>
+          {scenario.description && <ScenarioDescription text={scenario.description} />}
+          {scenario.expectations.length > 0 && <ScenarioExpectations expectations={scenario.expectations} />}
         </div>
       )}
     </>
+  );
+}
+
+/** Up to this many characters, a description shows open; a longer one is a click away, so the expectations stay in view. */
+const OPEN_DESCRIPTION_CHARS = 240;
+
+function ScenarioDescription({ text }: { text: string }) {
+  return (
+    <details className="scenario-description" open={text.length <= OPEN_DESCRIPTION_CHARS}>
+      <summary>About this scenario</summary>
+      <p className="muted">{text}</p>
+    </details>
   );
 }
 
