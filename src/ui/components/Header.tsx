@@ -10,7 +10,12 @@ export function Header() {
         <PlaybackControls />
       </div>
       <p className="shortcuts">
-        Keyboard: <kbd>Space</kbd> play / pause · <kbd>Tab</kbd> moves between controls · on a node card <kbd>Enter</kbd> actions, <kbd>i</kbd> inspect
+        Keyboard: <kbd>Space</kbd> play / pause · <kbd>Tab</kbd> moves between controls and, in the graph, from card to card (the view follows) ·{' '}
+        <kbd>/</kbd> go to node · on a node card <kbd>Enter</kbd> actions, <kbd>i</kbd> inspect, <kbd>↓</kbd> its pods · on a pod{' '}
+        <kbd>←</kbd>
+        <kbd>→</kbd>
+        <kbd>↑</kbd>
+        <kbd>↓</kbd> move, <kbd>Enter</kbd> or <kbd>i</kbd> inspect, <kbd>Esc</kbd> back to the card
       </p>
     </header>
   );

@@ -25,9 +25,13 @@ interface Props {
   triggerRef: RefObject<HTMLButtonElement | null>;
   children: ReactNode;
   className?: string;
+  /** -1 where something else opens the same menu from the keyboard (a node card's Enter). */
+  tabIndex?: number;
+  /** The trigger's place in the graph's focus order (focus-order.ts). */
+  stop?: string;
 }
 
-export function ActionsMenu({ label, items, open, onOpenChange, triggerRef, children, className }: Props) {
+export function ActionsMenu({ label, items, open, onOpenChange, triggerRef, children, className, tabIndex, stop }: Props) {
   const menuId = useId();
   return (
     <>
@@ -35,6 +39,8 @@ export function ActionsMenu({ label, items, open, onOpenChange, triggerRef, chil
         ref={triggerRef}
         type="button"
         className={`menu-trigger nopan nodrag ${className ?? ''}`}
+        tabIndex={tabIndex}
+        data-stop={stop}
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}

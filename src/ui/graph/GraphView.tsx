@@ -8,23 +8,26 @@
  * The canvas is as tall as the layout at the zoom that fits its width (at
  * most 1:1), and the page scrolls, so the default cluster reads at full size.
  */
-import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Node, type NodeChange } from '@xyflow/react';
+import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi, ViewportPortal, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../store';
+import { setFlightSurface } from './chip-flights';
 import { flowEdges, flowNodes } from './flow-elements';
+import { boxInView, focusStops, stepStop } from './focus-order';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { layoutGraph, type GraphLayout } from './layout';
 import { DialogHost } from './NodeDialogs';
+import { NodeJump } from './NodeJump';
 import { useOverview } from './overview';
 import { decodePlacement, selectPlacementKeys } from './selectors';
 
 /** React Flow's defaults describe selecting and deleting nodes, which this graph does not offer. */
 const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Tab moves between node cards; Enter opens a card’s actions.',
-  'node.a11yDescription.keyboardDisabled': 'Tab moves between node cards; Enter opens a card’s actions.',
+  'node.a11yDescription.default': 'Tab moves between node cards; Enter opens a card’s actions; i inspects; an arrow key enters its pods.',
+  'node.a11yDescription.keyboardDisabled': 'Tab moves between node cards; Enter opens a card’s actions; i inspects; an arrow key enters its pods.',
   'edge.a11yDescription.default': 'A node’s heartbeat to the API server.',
   'controls.ariaLabel': 'Graph zoom',
 };
@@ -96,11 +99,20 @@ function GraphCanvas() {
     if (width > 0) refit();
   }, [width, refit]);
 
+  const focusStop = useFocusStops(layout, wrapRef);
+  const nodeNames = useMemo(() => layout.cards.map((c) => c.node), [layout]);
+
   // Lease renewals come every 10 simulated seconds: the pulse must end before the next one starts.
   const pulseMs = Math.round(Math.min(700, Math.max(120, 8_000 / speed)));
   return (
     <section className="graph-panel" aria-label="Cluster graph">
-      <div ref={wrapRef} className={overview ? 'graph-wrap graph-overview' : 'graph-wrap'} style={{ height: fit.height, ['--pulse-ms' as string]: `${pulseMs}ms` }}>
+      <NodeJump names={nodeNames} onJump={(node) => focusStop.to(`card:${node}`)} />
+      <div
+        ref={wrapRef}
+        className={overview ? 'graph-wrap graph-overview' : 'graph-wrap'}
+        style={{ height: fit.height, ['--pulse-ms' as string]: `${pulseMs}ms` }}
+        onKeyDown={focusStop.onKeyDown}
+      >
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -127,8 +139,82 @@ function GraphCanvas() {
           ariaLabelConfig={ARIA_LABELS}
         >
           <Controls showInteractive={false} onFitView={refit} position="top-right" />
+          <FlightLayer />
         </ReactFlow>
       </div>
     </section>
+  );
+}
+
+/**
+ * Tab through the graph in layout order (focus-order.ts), even to cards React
+ * Flow has not drawn because they are out of view: the canvas pans to the
+ * stop, waits for its element, and focuses it.
+ */
+function useFocusStops(layout: GraphLayout, wrapRef: RefObject<HTMLDivElement | null>) {
+  const stops = useMemo(() => focusStops(layout), [layout]);
+  const store = useStoreApi();
+  const { setCenter } = useReactFlow();
+
+  const to = useCallback(
+    (id: string) => {
+      const stop = stops.find((s) => s.id === id);
+      const wrap = wrapRef.current;
+      if (!stop || !wrap) return;
+      const find = () => wrap.querySelector<HTMLElement>(`[data-stop="${CSS.escape(id)}"]`);
+      const { transform, width, height } = store.getState();
+      if (!boxInView(stop.box, transform, width, height)) {
+        void setCenter(stop.box.x + stop.box.width / 2, stop.box.y + stop.box.height / 2, { zoom: transform[2] });
+      }
+      let frames = 0;
+      // React Flow draws a node that came into view on its next render: wait a few frames for it.
+      const tryFocus = () => {
+        const el = find();
+        if (el) el.focus();
+        else if (++frames < 30) requestAnimationFrame(tryFocus);
+      };
+      tryFocus();
+    },
+    [stops, store, wrapRef, setCenter],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      const target = event.target as HTMLElement;
+      const stopEl = target.closest<HTMLElement>('[data-stop]');
+      const id = stopEl?.dataset.stop;
+      if (!stopEl || !id) return;
+      // Back from a pod chip or a card's menu button: to the card itself first.
+      if (event.shiftKey && target !== stopEl) {
+        event.preventDefault();
+        stopEl.focus();
+        return;
+      }
+      const next = stepStop(stops, id, event.shiftKey ? -1 : 1);
+      if (!next) return;
+      event.preventDefault();
+      to(next.id);
+    },
+    [stops, to],
+  );
+  return { to, onKeyDown };
+}
+
+/** Where travelling pod chips are drawn: inside the viewport (canvas units), above every card. */
+function FlightLayer() {
+  const store = useStoreApi();
+  const ref = useCallback(
+    (layer: HTMLDivElement | null) => {
+      if (!layer) return undefined;
+      setFlightSurface({ layer, zoom: () => store.getState().transform[2] });
+      return () => setFlightSurface(null);
+    },
+    [store],
+  );
+  return (
+    <ViewportPortal>
+      <div ref={ref} className="flight-layer" aria-hidden="true" />
+    </ViewportPortal>
   );
 }

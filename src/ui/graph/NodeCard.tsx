@@ -17,8 +17,9 @@ import { PowerIcon } from './Icons';
 import { nodeMenuItems } from './node-actions';
 import { useOverview } from './overview';
 import { useOpenDialog } from './dialog-context';
-import { useMachine, useNode, useNodePodsVersion, usePodKeysOn } from './graph-index';
-import { ChipArea } from './PodChips';
+import { useMachine, useNode, useNodePodsVersion, usePodKeysOn, useSelected } from './graph-index';
+import { cardStop } from './focus-order';
+import { ChipArea, chipAreaKeyDown } from './PodChips';
 import { sumRequests } from './pod-view';
 import { formatCpu, formatMemory, parseQuantity } from './quantity';
 import { splitTaintKey, taintAddedMs } from './taint-view';
@@ -51,18 +52,27 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
   const triggerRef = useRef<HTMLButtonElement>(null);
   const openDialog = useOpenDialog();
   const panToCard = usePanIntoView(positionAbsoluteX, positionAbsoluteY, width ?? 0, height ?? 0);
+  const selected = useSelected(`Node:${name}`);
   if (!node) return null;
 
   const ready = nodeReadyStatus(node);
   const cordoned = node.spec.unschedulable === true;
   const extras = [cordoned && 'cordoned', machine?.power === 'off' && 'power off', machine && !machine.reachable && 'cut off'].filter(Boolean);
   const menu = (
-    <ActionsMenu label={`Actions for ${name}`} items={nodeMenuItems(name, node, machine, openDialog)} open={menuOpen} onOpenChange={setMenuOpen} triggerRef={triggerRef}>
+    // Not a Tab stop of its own: Enter on the card opens the same menu, so a card costs one Tab stop.
+    <ActionsMenu
+      label={`Actions for ${name}`}
+      items={nodeMenuItems(name, node, machine, openDialog)}
+      open={menuOpen}
+      onOpenChange={setMenuOpen}
+      triggerRef={triggerRef}
+      tabIndex={-1}
+    >
       <span aria-hidden="true">⋯</span>
     </ActionsMenu>
   );
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget) return;
+    if (chipAreaKeyDown(event) || event.target !== event.currentTarget) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       setMenuOpen(true);
@@ -73,7 +83,7 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
     }
   };
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    if ((event.target as HTMLElement).closest('button, [role="menu"], [role="dialog"]')) return;
+    if ((event.target as HTMLElement).closest('button, [role="menu"], [role="dialog"], [data-pod]')) return;
     select({ kind: 'Node', name });
   };
   return (
@@ -81,7 +91,9 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
       className={`card card-ready-${ready}${machine?.power === 'off' ? ' card-off' : ''}${overview ? ' card-overview' : ''}`}
       role="group"
       tabIndex={0}
+      data-stop={cardStop(name)}
       aria-label={`Node ${name}, Ready ${ready}${extras.length ? `, ${extras.join(', ')}` : ''}`}
+      aria-current={selected || undefined}
       onKeyDown={onKeyDown}
       onClick={onClick}
       onFocus={(e: FocusEvent<HTMLDivElement>) => e.target === e.currentTarget && panToCard()}

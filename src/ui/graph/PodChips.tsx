@@ -5,11 +5,14 @@
  * that, small squares with a glyph and a summary line, so 30 pods still fit
  * the card's fixed size.
  */
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Pod } from '../../sim/api/types';
+import { select } from '../selection';
 import { useSim } from '../store';
-import { useEviction, useNodePodsVersion, usePod } from './graph-index';
+import { UNSCHEDULED, useEviction, useNodePodsVersion, usePod, useSelected } from './graph-index';
 import { initialChips, mergeChips, oldestGone, pruneChips, type ChipEntry, type ChipList } from './chip-entries';
+import { hasFlight, useChipArea, useChipMotion } from './chip-flights';
+import { CHIP_MOVE_KEYS, nextChipIndex } from './chip-keys';
 import { Countdown } from './Clocks';
 import { TimerIcon } from './Icons';
 import { podDescription, podOwner, podSortKey, podState, podStatusText, STATE_GLYPH } from './pod-view';
@@ -19,13 +22,22 @@ export const GONE_MS = 400;
 
 const sortKeyOf = (key: string) => podSortKey(useSim.getState().cluster.pods.get(key), key);
 
-/** The chips to draw for a set of pod keys: stable order, newcomers marked, leavers kept for GONE_MS. */
-function useChipList(keys: Iterable<string> | undefined): ChipList {
+/** Where a pod's chip belongs now: its node, or UNSCHEDULED; undefined once it is gone. */
+function placeNow(key: string): string | undefined {
+  const pod = useSim.getState().cluster.pods.get(key);
+  return pod ? (pod.spec.nodeName ?? UNSCHEDULED) : undefined;
+}
+
+/** The chips to draw for a set of pod keys: stable order, newcomers marked, leavers kept for GONE_MS (unless they only moved). */
+function useChipList(keys: Iterable<string> | undefined, owner: string): ChipList {
   const [state, setState] = useState(() => ({ source: keys, list: initialChips(keys, sortKeyOf) }));
   let list = state.list;
   if (state.source !== keys) {
     // Adjusting state to a new prop while rendering, as React recommends over an effect.
-    list = mergeChips(state.list, keys, sortKeyOf);
+    list = mergeChips(state.list, keys, sortKeyOf, (key) => {
+      const place = placeNow(key);
+      return place !== undefined && place !== owner;
+    });
     setState({ source: keys, list });
   }
   const oldest = oldestGone(list);
@@ -53,11 +65,12 @@ interface ChipAreaProps {
 }
 
 export const ChipArea = memo(function ChipArea({ keys, owner, label, fullLimit, squareLimit, emptyText, overview = false }: ChipAreaProps) {
-  const { entries } = useChipList(keys);
+  const { entries } = useChipList(keys, owner);
+  const areaRef = useChipArea(owner === UNSCHEDULED ? '' : owner);
   if (entries.length === 0) return <p className="chips-empty muted">{emptyText}</p>;
   if (entries.length <= fullLimit) {
     return (
-      <ul className="chips" aria-label={label}>
+      <ul ref={areaRef} className="chips" aria-label={label}>
         {entries.map((e) => (
           <PodChip key={e.key} entry={e} />
         ))}
@@ -66,7 +79,7 @@ export const ChipArea = memo(function ChipArea({ keys, owner, label, fullLimit, 
   }
   const shown = entries.length > squareLimit ? entries.slice(0, squareLimit - 1) : entries;
   return (
-    <div className="chips-compact">
+    <div ref={areaRef} className="chips-compact">
       <Summary keys={keys} owner={owner} countdown={!overview} />
       <ul className="squares" aria-label={label}>
         {shown.map((e) => (
@@ -90,22 +103,54 @@ function useLastPod(key: string): Pod | undefined {
   return pod ?? last;
 }
 
-/** Full chips slide in and fade out; squares only dim (hundreds of animated squares would each need a compositor layer). */
-function chipClass(base: 'chip' | 'square', entry: ChipEntry, state: string): string {
-  const fresh = base === 'chip' && entry.fresh ? ` ${base}-fresh` : '';
+/**
+ * Full chips slide in and fade out; squares only dim (hundreds of animated
+ * squares would each need a compositor layer). A chip that flies in from
+ * elsewhere (chip-flights) does not also slide.
+ */
+function chipClass(base: 'chip' | 'square', entry: ChipEntry, state: string, flying: boolean): string {
+  const fresh = base === 'chip' && entry.fresh && !flying ? ` ${base}-fresh` : '';
   return `${base} ${base}-${state}${fresh}${entry.goneAt !== undefined ? ` ${base}-gone` : ''}`;
+}
+
+function selectPodOf(chip: HTMLElement): void {
+  const key = chip.dataset.pod;
+  if (!key) return;
+  const cut = key.indexOf('/');
+  select({ kind: 'Pod', namespace: key.slice(0, cut), name: key.slice(cut + 1) });
+}
+
+const onChipClick = (event: MouseEvent<HTMLElement>) => selectPodOf(event.currentTarget);
+
+/** What every chip and square shares: selectable while its pod lives, marked when the inspector shows it, flying in when it moved. */
+function useChipProps(entry: ChipEntry, description: string) {
+  const gone = entry.goneAt !== undefined;
+  const selected = useSelected(`Pod:${entry.key}`);
+  const ref = useChipMotion(entry.key, gone);
+  const [flying] = useState(() => hasFlight(entry.key));
+  const props = {
+    ref,
+    'data-pod': entry.key,
+    'data-gone': gone || undefined,
+    tabIndex: gone ? undefined : -1,
+    'aria-label': selected ? `${description}, shown in the inspector` : description,
+    'aria-current': selected || undefined,
+    title: description,
+    onClick: gone ? undefined : onChipClick,
+  };
+  return { props, flying, gone };
 }
 
 const PodChip = memo(function PodChip({ entry }: { entry: ChipEntry }) {
   const pod = useLastPod(entry.key);
   const eviction = useEviction(entry.key);
+  const description = pod ? podDescription(pod, eviction, entry.goneAt !== undefined) : '';
+  const { props, flying, gone } = useChipProps(entry, description);
   if (!pod) return null;
-  const gone = entry.goneAt !== undefined;
   const state = podState(pod, eviction);
-  const description = podDescription(pod, eviction, gone);
   const owner = podOwner(pod);
   return (
-    <li className={chipClass('chip', entry, state)} aria-label={description} title={description}>
+    <li className={chipClass('chip', entry, state, flying)} {...props}>
       <span aria-hidden="true" className="chip-glyph">
         {gone ? '✕' : STATE_GLYPH[podState(pod, undefined)]}
       </span>
@@ -124,15 +169,53 @@ const PodChip = memo(function PodChip({ entry }: { entry: ChipEntry }) {
 const PodSquare = memo(function PodSquare({ entry }: { entry: ChipEntry }) {
   const pod = useLastPod(entry.key);
   const eviction = useEviction(entry.key);
+  const description = pod ? podDescription(pod, eviction, entry.goneAt !== undefined) : '';
+  const { props, flying } = useChipProps(entry, description);
   if (!pod) return null;
   const state = podState(pod, eviction);
-  const description = podDescription(pod, eviction, entry.goneAt !== undefined);
   return (
-    <li className={chipClass('square', entry, state)} aria-label={description} title={description}>
+    <li className={chipClass('square', entry, state, flying)} {...props}>
       <span aria-hidden="true">{STATE_GLYPH[state]}</span>
     </li>
   );
 });
+
+/**
+ * Keys on a card or the Pending area (the container, one Tab stop) and on
+ * its chips: an arrow key (or Enter, when the container has no other use
+ * for it) enters the chips; arrows, Home and End move between them; Enter or
+ * i opens the pod in the inspector; Escape goes back to the container.
+ * Returns whether it handled the key.
+ */
+export function chipAreaKeyDown(event: KeyboardEvent<HTMLElement>, enterWithEnter = false): boolean {
+  if (event.altKey || event.ctrlKey || event.metaKey) return false;
+  const container = event.currentTarget;
+  const target = event.target as HTMLElement;
+  const chipEls = () => [...container.querySelectorAll<HTMLElement>('[data-pod]:not([data-gone])')];
+  if (target === container) {
+    const enter = event.key === 'ArrowDown' || event.key === 'ArrowRight' || (enterWithEnter && event.key === 'Enter');
+    const first = enter ? chipEls()[0] : undefined;
+    if (!first) return false;
+    event.preventDefault();
+    first.focus();
+    return true;
+  }
+  const chip = target.closest<HTMLElement>('[data-pod]');
+  if (!chip || !container.contains(chip)) return false;
+  if (CHIP_MOVE_KEYS.has(event.key)) {
+    const all = chipEls();
+    const points = all.map((el) => ({ left: el.offsetLeft, top: el.offsetTop }));
+    all[nextChipIndex(points, Math.max(0, all.indexOf(chip)), event.key)]?.focus();
+  } else if (event.key === 'Enter' || event.key === 'i') {
+    selectPodOf(chip);
+  } else if (event.key === 'Escape') {
+    container.focus();
+  } else {
+    return false;
+  }
+  event.preventDefault();
+  return true;
+}
 
 /** One line over the squares: how many pods, how many ready, what is about to happen. */
 function Summary({ keys, owner, countdown }: { keys: Iterable<string> | undefined; owner: string; countdown: boolean }) {

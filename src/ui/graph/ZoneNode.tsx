@@ -9,6 +9,7 @@ import type { Node } from '../../sim/api/types';
 import { nodeReadyStatus, nodeZone } from '../kube';
 import { useSim } from '../store';
 import { ActionsMenu } from './ActionsMenu';
+import { zoneAddStop, zoneMenuStop } from './focus-order';
 import { addNodeTo, zoneMenuItems } from './node-actions';
 
 export type ZoneNodeType = FlowNode<{ zone: string }, 'zone'>;
@@ -44,13 +45,14 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<ZoneNodeType>
               <button
                 type="button"
                 className="small nopan nodrag"
+                data-stop={zoneAddStop(zone)}
                 aria-label={`Add a node to ${zone}`}
                 title={`Add a node to ${zone}`}
                 onClick={() => addNodeTo(zone)}
               >
                 + Node
               </button>
-              <ActionsMenu label={`Actions for ${zone}`} items={zoneMenuItems(zone, partitioned)} open={menuOpen} onOpenChange={setMenuOpen} triggerRef={triggerRef}>
+              <ActionsMenu label={`Actions for ${zone}`} items={zoneMenuItems(zone, partitioned)} open={menuOpen} onOpenChange={setMenuOpen} triggerRef={triggerRef} stop={zoneMenuStop(zone)}>
                 <span aria-hidden="true">⋯</span>
               </ActionsMenu>
             </>

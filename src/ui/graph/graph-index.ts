@@ -9,6 +9,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Node, Pod } from '../../sim/api/types';
 import type { MachineView, ScheduledEviction } from '../../protocol/messages';
+import type { Selection } from '../page-state';
 import { useSim, type SimState } from '../store';
 
 type Listener = () => void;
@@ -40,6 +41,14 @@ const nodeChannel = new Channel();
 const nodePodsChannel = new Channel();
 /** A node's lease was renewed. */
 const leaseChannel = new Channel();
+/** What the inspector shows changed (keyed by selectionKey). */
+const selectionChannel = new Channel();
+
+/** "Pod:default/web-1", "Node:zone-a-1": one key per thing the inspector can show. */
+export function selectionKey(selection: Selection | null): string | undefined {
+  if (!selection) return undefined;
+  return selection.kind === 'Pod' ? `Pod:${selection.namespace ?? 'default'}/${selection.name}` : `${selection.kind}:${selection.name}`;
+}
 
 export const UNSCHEDULED = '\u0000unscheduled';
 const nodePodsVersions = new Map<string, number>();
@@ -97,6 +106,12 @@ function onStoreChange(next: SimState, before: SimState): void {
   }
   if (next.cluster.nodes !== before.cluster.nodes) diffMaps<Node>(before.cluster.nodes, next.cluster.nodes, (key) => nodeChannel.notify(key));
   if (next.machines.byNode !== before.machines.byNode) diffMaps(before.machines.byNode, next.machines.byNode, (key) => nodeChannel.notify(key), sameMachine);
+  if (next.inspector.selection !== before.inspector.selection) {
+    for (const selection of [before.inspector.selection, next.inspector.selection]) {
+      const key = selectionKey(selection);
+      if (key) selectionChannel.notify(key);
+    }
+  }
   if (next.cluster.leases !== before.cluster.leases) {
     diffMaps(before.cluster.leases, next.cluster.leases, (key) => leaseChannel.notify(key.slice(key.indexOf('/') + 1)));
   }
@@ -119,5 +134,7 @@ export const useMachine = (name: string): MachineView | undefined => useKeyed(no
 export const useRenewTime = (node: string): string | undefined =>
   useKeyed(leaseChannel, node, () => state().cluster.leases.get(`kube-node-lease/${node}`)?.spec.renewTime);
 export const usePodKeysOn = (node: string): ReadonlySet<string> | undefined => useKeyed(nodePodsChannel, node, () => state().cluster.podsByNode.get(node));
+/** Whether the inspector shows this pod ("Pod:namespace/name") or node ("Node:name"). */
+export const useSelected = (key: string): boolean => useKeyed(selectionChannel, key, () => selectionKey(state().inspector.selection) === key);
 /** Bumps whenever anything about the node's pods changes: read the pods with useSim.getState() after it. */
 export const useNodePodsVersion = (node: string): number => useKeyed(nodePodsChannel, node, () => nodePodsVersions.get(node) ?? 0);
