@@ -91,10 +91,10 @@ test('keyboard only: Tab to a card, an arrow key into its pods, arrows between t
   await expect(page.locator(`[data-pod="${chosen}"]`)).toHaveAttribute('aria-current', 'true');
   await snap(page, testInfo, '3-chip-opened');
 
-  // "i" does the same on a chip; the Pending area is a stop of its own.
+  // Closing the inspector brings focus back to the chip; "i" opens it too; the Pending area is a stop of its own.
   await page.keyboard.press('Escape');
   await expect(inspector(page)).toBeHidden();
-  await page.locator(`[data-pod="${chosen}"]`).focus();
+  expect(await focusedPod(page)).toBe(chosen);
   await page.keyboard.press('i');
   await expect(inspector(page).getByRole('heading', { name: `Pod ${namespace}/${name}` })).toBeVisible();
   await expect(page.getByRole('group', { name: /^Pending pods: \d+$/ })).toHaveAttribute('tabindex', '0');
