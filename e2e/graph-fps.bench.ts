@@ -52,7 +52,7 @@ async function outageFps(page: Page, search: string, seconds: number): Promise<{
 }
 
 for (const [name, search] of [
-  ['the default cluster', ''],
+  ['the default cluster', '?paused'],
   ['100 nodes and 3,000 pods', '?nodes=100&pods=3000'],
 ] as const) {
   test(`frames per second while a zone outage plays at 60× on ${name}`, async ({ page }, testInfo) => {

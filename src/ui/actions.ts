@@ -5,6 +5,8 @@ import { useSim } from './store';
 
 export const DEFAULT_SEED = 1;
 export const SPEEDS = [1, 10, 60, 600] as const;
+/** The speed the page opens at: a killed node goes Unknown in seconds, its pods are evicted within a minute. */
+export const OPENING_SPEED = 10;
 
 export const play = () => sendCommand({ type: 'play' });
 export const pause = () => sendCommand({ type: 'pause' });

@@ -1,7 +1,17 @@
 /**
- * The cluster the playground boots with: three zones of three nodes, and a
- * few bare pods bound to nodes by spec.nodeName (there is no scheduler yet).
- * zone-a-1 runs two pods, so killing it shows an eviction straight away.
+ * The cluster the playground boots with: three zones of three nodes running
+ * a small, ordinary application, created as a user would `kubectl apply` it
+ * and run by the real controllers and scheduler:
+ *
+ * - Deployment `web` (6 replicas) behind Service `web`, with a
+ *   PodDisruptionBudget of maxUnavailable 1;
+ * - Deployment `api` (3 replicas);
+ * - StatefulSet `db` (3 replicas, one per zone) behind headless Service `db`,
+ *   with a PodDisruptionBudget of minAvailable 2;
+ * - DaemonSet `log-agent` in kube-system (one pod per node).
+ *
+ * 21 pods in all. Everything is Running by t = 6 s (db's ordinals start one
+ * after the other, 2 s each).
  */
 import type { NodeConfig } from '../sim/actions';
 import type { Manifest } from '../sim/api/types';
@@ -17,27 +27,86 @@ export function defaultNodes(): NodeConfig[] {
   );
 }
 
-const PLACEMENT: readonly [pod: string, app: 'web' | 'api', node: string][] = [
-  ['web-1', 'web', 'zone-a-1'],
-  ['api-1', 'api', 'zone-a-1'],
-  ['web-2', 'web', 'zone-b-1'],
-  ['web-3', 'web', 'zone-c-1'],
-  ['api-2', 'api', 'zone-b-2'],
-  ['web-4', 'web', 'zone-a-2'],
-  ['api-3', 'api', 'zone-c-2'],
-  ['web-5', 'web', 'zone-b-3'],
-];
+interface Container {
+  name: string;
+  image: string;
+  cpu: string;
+  memory: string;
+}
 
-const IMAGES = { web: 'nginx:1.27', api: 'registry.example/api:2.4' } as const;
+function podTemplate(app: string, container: Container, extraSpec: Record<string, unknown> = {}) {
+  return {
+    metadata: { labels: { app } },
+    spec: {
+      ...extraSpec,
+      containers: [
+        { name: container.name, image: container.image, resources: { requests: { cpu: container.cpu, memory: container.memory } } },
+      ],
+    },
+  };
+}
+
+function deployment(name: string, replicas: number, container: Container): Manifest {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default', labels: { app: name } },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: podTemplate(name, container) },
+  };
+}
+
+function service(name: string, port: number, headless = false): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default' },
+    spec: { selector: { app: name }, ports: [{ port }], ...(headless ? { clusterIP: 'None' } : {}) },
+  };
+}
+
+function disruptionBudget(name: string, budget: { minAvailable: number } | { maxUnavailable: number }): Manifest {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name, namespace: 'default' },
+    spec: { ...budget, selector: { matchLabels: { app: name } } },
+  };
+}
+
+/** One db replica per zone: a zone outage takes down one of three, which the budget allows. */
+const ONE_PER_ZONE = {
+  topologySpreadConstraints: [
+    { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'db' } } },
+  ],
+};
 
 export function defaultObjects(): Manifest[] {
-  return PLACEMENT.map(([name, app, nodeName]) => ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'default', labels: { app } },
-    spec: {
-      nodeName,
-      containers: [{ name: app, image: IMAGES[app], resources: { requests: { cpu: '100m', memory: '128Mi' } } }],
+  return [
+    deployment('web', 6, { name: 'nginx', image: 'nginx:1.27', cpu: '250m', memory: '256Mi' }),
+    service('web', 80),
+    disruptionBudget('web', { maxUnavailable: 1 }),
+    deployment('api', 3, { name: 'api', image: 'registry.example/api:2.4', cpu: '500m', memory: '512Mi' }),
+    {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'default', labels: { app: 'db' } },
+      spec: {
+        replicas: 3,
+        serviceName: 'db',
+        selector: { matchLabels: { app: 'db' } },
+        template: podTemplate('db', { name: 'postgres', image: 'postgres:17', cpu: '1', memory: '2Gi' }, ONE_PER_ZONE),
+      },
     },
-  }));
+    service('db', 5432, true),
+    disruptionBudget('db', { minAvailable: 2 }),
+    {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'log-agent', namespace: 'kube-system', labels: { app: 'log-agent' } },
+      spec: {
+        selector: { matchLabels: { app: 'log-agent' } },
+        template: podTemplate('log-agent', { name: 'fluent-bit', image: 'fluent/fluent-bit:3.2', cpu: '50m', memory: '64Mi' }),
+      },
+    },
+  ];
 }

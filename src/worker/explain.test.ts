@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Pod } from '../sim/api/types';
 import { Simulation } from '../sim/simulation';
 import { defaultNodes, defaultObjects } from './default-cluster';
 import { explain } from './explain';
@@ -12,14 +13,22 @@ function bootDefault(): Simulation {
 
 const S = 1000;
 
+/** The name of the pod a controller of `ownerKind` runs on `node` (the scheduler's choice, not hard-coded). */
+function podOn(sim: Simulation, node: string, ownerKind: string): string {
+  const pod = [...sim.api.podsOnNode(node)].find((p: Pod) => p.metadata.ownerReferences?.some((ref) => ref.kind === ownerKind));
+  if (!pod) throw new Error(`no pod of a ${ownerKind} on ${node}`);
+  return pod.metadata.name;
+}
+
 describe('explain', () => {
   it('gives a killed node\'s pod the chain: Unknown at 55 s, taint at 60 s, eviction at 360 s', () => {
     const sim = bootDefault();
     // Killed right after the renewal at t = 0: the last heartbeat the controller saw is at 0 s.
     sim.act({ do: 'kill-node', node: 'zone-a-1' });
+    const web = podOn(sim, 'zone-a-1', 'ReplicaSet');
     sim.runUntil(420 * S);
 
-    const answer = explain(sim, { kind: 'Pod', namespace: 'default', name: 'web-1' });
+    const answer = explain(sim, { kind: 'Pod', namespace: 'default', name: web });
     expect(answer.summary).toBe('Terminating');
     const times = answer.lines.map((l) => l.atMs).filter((t): t is number => t !== undefined);
     expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -40,7 +49,7 @@ describe('explain', () => {
     const sim = bootDefault();
     sim.act({ do: 'kill-node', node: 'zone-a-1' });
     sim.runUntil(120 * S);
-    const answer = explain(sim, { kind: 'Pod', namespace: 'default', name: 'api-1' });
+    const answer = explain(sim, { kind: 'Pod', namespace: 'default', name: podOn(sim, 'zone-a-1', 'StatefulSet') });
     const last = answer.lines.at(-1)!;
     expect(last).toMatchObject({ atMs: 360 * S, when: 'future' });
     expect(last.text).toContain('will delete the pod at 360 s');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
+import type { Pod } from '../sim/api/types';
 import { MAX_WALL_MS_PER_TICK, SimSession } from './session';
 
 function harness() {
@@ -16,6 +17,34 @@ function harness() {
 }
 
 const diffs = (frames: SimFrame[]) => frames.filter((f): f is DiffFrame => f.type === 'diff');
+
+/** The pods as the UI would hold them, from a snapshot and the diffs after it. */
+class PodTracker {
+  private readonly pods = new Map<string, Pod>();
+
+  constructor(frames: SimFrame[]) {
+    this.follow(frames);
+  }
+
+  follow(frames: SimFrame[]): SimFrame[] {
+    for (const frame of frames) {
+      if (frame.type === 'snapshot') for (const pod of (frame.objects.Pod ?? []) as Pod[]) this.pods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
+      if (frame.type !== 'diff') continue;
+      for (const change of frame.changes) {
+        if (change.kind !== 'Pod') continue;
+        if (change.object) this.pods.set(change.key, change.object as Pod);
+        else this.pods.delete(change.key);
+      }
+    }
+    return frames;
+  }
+
+  on(node: string): { key: string; owner: string | undefined }[] {
+    return [...this.pods]
+      .filter(([, pod]) => pod.spec.nodeName === node)
+      .map(([key, pod]) => ({ key, owner: pod.metadata.ownerReferences?.[0]?.kind }));
+  }
+}
 
 describe('SimSession', () => {
   it('boots the default cluster into one snapshot at t = 0', () => {
@@ -119,15 +148,20 @@ describe('SimSession', () => {
 
   it('sends machine, zone and eviction changes only when they change', () => {
     const { session, take } = harness();
-    take();
+    const pods = new PodTracker(take());
     session.handle({ type: 'act', action: { do: 'kill-node', node: 'zone-a-1' } });
-    const [kill] = diffs(take());
+    const [kill] = diffs(pods.follow(take()));
     expect(kill?.machines?.find((m) => m.name === 'zone-a-1')?.power).toBe('off');
     session.handle({ type: 'step', ms: 1_000 });
-    const [quiet] = diffs(take());
+    const [quiet] = diffs(pods.follow(take()));
     expect(quiet?.machines).toBeUndefined();
     session.handle({ type: 'step', ms: 119_000 });
-    const [tainted] = diffs(take());
-    expect(tainted?.evictions?.map((e) => e.pod).sort()).toEqual(['default/api-1', 'default/web-1']);
+    const [tainted] = diffs(pods.follow(take()));
+    // Every pod bound to the dead node except the DaemonSet's, which tolerates unreachable forever.
+    const onNode = pods.on('zone-a-1');
+    expect(onNode.some((p) => p.owner === 'DaemonSet')).toBe(true);
+    const expected = onNode.filter((p) => p.owner !== 'DaemonSet').map((p) => p.key);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(tainted?.evictions?.map((e) => e.pod).sort()).toEqual(expected.sort());
   });
 });
