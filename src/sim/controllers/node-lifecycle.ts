@@ -235,7 +235,7 @@ export class NodeLifecycleController {
       if (health) health.savedReady = null;
       else health = { probeTimestampMs: fromTimestamp(created), readyTransitionTimestampMs: fromTimestamp(created), savedReady: null, leaseRenewTime: null };
     } else {
-      observed = { ...currentReady };
+      observed = currentReady;
       gracePeriodMs = this.settings.nodeMonitorGracePeriodMs;
     }
     const savedLease = health?.leaseRenewTime ?? null;
