@@ -83,6 +83,8 @@ function onStoreChange(next: SimState, before: SimState): void {
   let origin: DOMRect | undefined;
   const originRect = () => (origin ??= layer.getBoundingClientRect());
   const nowMs = performance.now();
+  // Flights whose chip was never drawn (it stayed out of view) are forgotten.
+  if (waiting.size > 64) for (const [key, w] of waiting) if (nowMs - w.atMs > BOARDING_MS) waiting.delete(key);
   const arrivals: string[] = [];
   let measured = 0;
   diffMaps(before.cluster.pods, next.cluster.pods, (key, was, now) => {
@@ -107,7 +109,8 @@ useSim.subscribe(onStoreChange);
 
 /** Whether a chip about to be drawn will fly in (it then skips its fade-in). */
 export function hasFlight(key: string): boolean {
-  return waiting.has(key);
+  const flight = waiting.get(key);
+  return flight !== undefined && performance.now() - flight.atMs <= BOARDING_MS;
 }
 
 let boarding: { key: string; el: HTMLElement; from: FlowRect }[] = [];
