@@ -177,6 +177,24 @@ export class ApiServer {
   }
 
   /**
+   * PUT …/status: `next` computes the new status from the stored object
+   * (false: nothing to write). Only the status and resourceVersion change,
+   * so the new version shares its spec and the rest of its metadata with
+   * the stored one instead of copying them (stored objects are never
+   * written to; tests freeze them to make sure). Throws NotFound.
+   */
+  updateStatus<T extends KubeObject & { status?: unknown }>(kind: string, name: string, namespace: string | undefined, next: (stored: T) => T['status'] | false): T {
+    const old = this.get<T>(kind, name, namespace);
+    if (!old) throw errors.notFound(kind, name);
+    const status = next(old);
+    if (status === false) return old;
+    const updated = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.resourceVersion) }, status };
+    this.store(updated, old);
+    this.notify(kind, { type: 'MODIFIED', object: updated, old });
+    return updated;
+  }
+
+  /**
    * `kubectl apply`: create, or a three-way merge of the last applied
    * manifest, the live object and the new manifest — so fields others set
    * (a pod's nodeName, a paused Deployment's revision annotation) survive,

@@ -346,17 +346,17 @@ export class Kubelets implements Component {
     const state = this.require(name);
     const now = this.ctx.clock.nowMs;
     if (state.power === 'shutting-down') {
-      this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
-        draft.status = failedStatus(draft, toTimestamp(now), 'NodeShutdown', 'Pod was rejected as the node is shutting down.');
-      });
+      this.api.updateStatus<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (stored) =>
+        failedStatus(stored, toTimestamp(now), 'NodeShutdown', 'Pod was rejected as the node is shutting down.'),
+      );
       return;
     }
     const wasRunning = pod.status.phase === 'Running';
     if (wasRunning && pod.spec.restartPolicy === 'Never') {
       // After a reboot the containers are gone and may not be restarted.
-      this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
-        draft.status = failedStatus(draft, toTimestamp(now), 'Error', 'The node was restarted and the pod may not be restarted (restartPolicy Never).');
-      });
+      this.api.updateStatus<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (stored) =>
+        failedStatus(stored, toTimestamp(now), 'Error', 'The node was restarted and the pod may not be restarted (restartPolicy Never).'),
+      );
       return;
     }
     const restartCount = (pod.status.containerStatuses?.[0]?.restartCount ?? 0) + (wasRunning ? 1 : 0);
@@ -369,9 +369,9 @@ export class Kubelets implements Component {
       ...podProgram(pod.spec),
     };
     state.pods[`${pod.metadata.namespace}/${pod.metadata.name}`] = local;
-    this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
-      draft.status = creatingStatus(draft, toTimestamp(now), this.internalIP(state), restartCount);
-    });
+    this.api.updateStatus<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (stored) =>
+      creatingStatus(stored, toTimestamp(now), this.internalIP(state), restartCount),
+    );
     this.slots.set(podTimerKey(name, pod), now + state.settings.podStartupLatencyMs);
   }
 
@@ -422,12 +422,12 @@ export class Kubelets implements Component {
       case 'shutdown-killing':
         this.forget(name, podKey);
         if (pod && pod.metadata.uid === local.uid) {
-          this.api.update<Pod>('Pod', podName, namespace, (draft) => {
-            draft.status = failedStatus(draft, toTimestamp(this.ctx.clock.nowMs), 'Terminated', SHUTDOWN_MESSAGE, {
+          this.api.updateStatus<Pod>('Pod', podName, namespace, (stored) =>
+            failedStatus(stored, toTimestamp(this.ctx.clock.nowMs), 'Terminated', SHUTDOWN_MESSAGE, {
               reason: 'TerminationByKubelet',
               message: SHUTDOWN_MESSAGE,
-            });
-          });
+            }),
+          );
         }
         return;
       default:
@@ -457,16 +457,16 @@ export class Kubelets implements Component {
       const container = pod.spec.containers[0]!.name;
       this.recordPodEvent(name, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${container} in pod ${pod.metadata.name}`);
     }
-    this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
-      draft.status = creatingStatus(draft, toTimestamp(now), this.internalIP(state), local.restartCount, 'CrashLoopBackOff');
-    });
+    this.api.updateStatus<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (stored) =>
+      creatingStatus(stored, toTimestamp(now), this.internalIP(state), local.restartCount, 'CrashLoopBackOff'),
+    );
   }
 
   private postCompleted(name: string, pod: Pod, local: LocalPod): void {
     this.forget(name, `${pod.metadata.namespace}/${pod.metadata.name}`);
-    this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
-      draft.status = completedStatus(draft, toTimestamp(this.ctx.clock.nowMs), local.exitCode);
-    });
+    this.api.updateStatus<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (stored) =>
+      completedStatus(stored, toTimestamp(this.ctx.clock.nowMs), local.exitCode),
+    );
   }
 
   /**
@@ -477,18 +477,18 @@ export class Kubelets implements Component {
   private confirmStopped(pod: Pod): void {
     const { name, namespace } = pod.metadata;
     if (!isPodTerminal(pod)) {
-      this.api.update<Pod>('Pod', name, namespace, (draft) => {
-        draft.status = failedStatus(draft, toTimestamp(this.ctx.clock.nowMs));
-      });
+      this.api.updateStatus<Pod>('Pod', name, namespace, (stored) =>
+        failedStatus(stored, toTimestamp(this.ctx.clock.nowMs)),
+      );
     }
     this.api.delete('Pod', name, namespace, { gracePeriodSeconds: 0 });
   }
 
   private postRunning(name: string, pod: Pod, local: LocalPod): void {
     const state = this.require(name);
-    this.api.update<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (draft) => {
-      draft.status = runningStatus(draft, toTimestamp(this.ctx.clock.nowMs), this.internalIP(state), local.podIP, local.restartCount);
-    });
+    this.api.updateStatus<Pod>('Pod', pod.metadata.name, pod.metadata.namespace, (stored) =>
+      runningStatus(stored, toTimestamp(this.ctx.clock.nowMs), this.internalIP(state), local.podIP, local.restartCount),
+    );
   }
 
   private forget(name: string, podKey: string): void {
