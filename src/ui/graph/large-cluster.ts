@@ -1,7 +1,8 @@
 /**
  * A bigger cluster for trying the graph at scale, booted from the page's URL:
- * `?nodes=100&pods=3000` (optionally `&zones=3`). Pods are bound round-robin
- * by spec.nodeName, as the default cluster's are.
+ * `?nodes=100&pods=3000` (optionally `&zones=3`). The pods are bare pods
+ * bound round-robin by spec.nodeName, so the cluster is up at once; nothing
+ * replaces them when they are evicted (the default cluster's workloads do).
  */
 import type { Manifest, NodeConfig, SimCommand } from '../../protocol/messages';
 
