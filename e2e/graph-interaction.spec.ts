@@ -40,6 +40,9 @@ test('clicking a pod chip opens that pod in the inspector and marks the chip', a
   const [namespace, name] = key.split('/');
   await chip.click();
   await expect(inspector(page).getByRole('heading', { name: `Pod ${namespace}/${name}` })).toBeVisible();
+  // A running pod's kubelet conditions all read as good news (the tint repeats the text).
+  const conditions = inspector(page).getByRole('table', { name: 'Conditions' });
+  await expect(conditions.getByRole('row', { name: /^PodReadyToStartContainers True/ }).locator('.status-ok')).toHaveText('True');
   // Marked for sight (a ring and a ▸, see graph.css) and for screen readers.
   await expect(chip).toHaveAttribute('aria-current', 'true');
   await expect(chip).toHaveAccessibleName(/, shown in the inspector$/);

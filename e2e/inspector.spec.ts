@@ -48,6 +48,10 @@ test('the inspector shows a node, and a pod\'s "why" chain up to its eviction', 
   await pods.getByRole('button', { name: web, exact: true }).click();
   await expect(panel.getByRole('heading', { name: `Pod default/${web}` })).toBeVisible();
   await expect(panel.getByText('Deletion timestamp')).toBeVisible();
+  // The tint repeats whether a status is good news: a DisruptionTarget is not.
+  const podConditions = panel.getByRole('table', { name: 'Conditions' });
+  await expect(podConditions.getByRole('row', { name: /^DisruptionTarget True/ }).locator('.status-bad')).toHaveText('True');
+  await expect(podConditions.getByRole('row', { name: /^PodScheduled True/ }).locator('.status-ok')).toHaveText('True');
   const why = panel.getByRole('list', { name: 'Why chain' });
   await expect(why).toContainText('Ready=Unknown at 55 s: no heartbeat for more than node-monitor-grace-period (50 s)');
   await expect(why).toContainText('NoExecute taint node.kubernetes.io/unreachable at 60 s (zone-a Normal: 0.1 nodes/s)');

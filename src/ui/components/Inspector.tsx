@@ -92,6 +92,9 @@ function TimeCell({ text }: { text: string | undefined }) {
   return <td className="num">{text ?? <None />}</td>;
 }
 
+/** Conditions that are good news when False (node pressure, a pod's disruption); every other one is good when True. */
+const HEALTHY_WHEN_FALSE = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable', 'DisruptionTarget']);
+
 function Conditions({ conditions, heartbeat }: { conditions: readonly NodeCondition[]; heartbeat: boolean }) {
   const time = useTime();
   if (conditions.length === 0) return <p className="muted">No conditions.</p>;
@@ -112,7 +115,7 @@ function Conditions({ conditions, heartbeat }: { conditions: readonly NodeCondit
             <tr key={c.type}>
               <th scope="row">{c.type}</th>
               <td>
-                <StatusText status={c.status} good={c.type === 'Ready' || c.type === 'PodScheduled' || c.type === 'Initialized' ? 'True' : c.type.endsWith('Ready') ? 'True' : 'False'} />
+                <StatusText status={c.status} good={HEALTHY_WHEN_FALSE.has(c.type) ? 'False' : 'True'} />
               </td>
               {heartbeat && <TimeCell text={time(c.lastHeartbeatTime)} />}
               <TimeCell text={time(c.lastTransitionTime)} />
