@@ -8,6 +8,7 @@ import { Inspector } from './components/Inspector';
 import { NodesTable } from './components/NodesTable';
 import { PodsTable } from './components/PodsTable';
 import { StatusBanner } from './components/StatusBanner';
+import { WorkloadsTable } from './components/WorkloadsTable';
 import { ZonesSection } from './components/ZonesSection';
 import { GraphView } from './graph/GraphView';
 import { RecentEvents } from './graph/RecentEvents';
@@ -39,6 +40,7 @@ export function App() {
                 <>
                   <ZonesSection />
                   <NodesTable />
+                  <WorkloadsTable />
                   <div className="columns">
                     <PodsTable />
                     <EventsLog />

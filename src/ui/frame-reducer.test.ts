@@ -60,6 +60,16 @@ describe('reduceFrame', () => {
     expect(state.session.status).toBe('running');
   });
 
+  it('keeps workloads from the snapshot under others, by kind and namespace/name, and updates them from diffs', () => {
+    const web = (replicas: number): KubeObject => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta('web', 'default'), spec: { replicas } }) as KubeObject;
+    const frame: SnapshotFrame = { type: 'snapshot', seed: 1, nowMs: 0, epochMs: 0, objects: { Deployment: [web(6)] }, events: [], zones: [], evictions: [], machines: [], partitionedZones: [], playing: false, speed: 1 };
+    const snapshot = reduceFrame(initialState(), frame) as SimState;
+    expect(snapshot.cluster.others.get('Deployment')?.get('default/web')).toMatchObject({ spec: { replicas: 6 } });
+    const next = reduceFrame(snapshot, diff({ changes: [{ kind: 'Deployment', key: 'default/web', object: web(8) }] }));
+    expect(next?.cluster?.others.get('Deployment')?.get('default/web')).toMatchObject({ spec: { replicas: 8 } });
+    expect(snapshot.cluster.others.get('Deployment')?.get('default/web')).toMatchObject({ spec: { replicas: 6 } });
+  });
+
   it('replaces only the Maps that change', () => {
     const state = booted();
     const next = reduceFrame(state, diff({ nowMs: 10_000, changes: [{ kind: 'Lease', key: 'kube-node-lease/n1', object: lease('n1') }] }))!;

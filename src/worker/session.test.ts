@@ -57,6 +57,10 @@ describe('SimSession', () => {
     expect(snapshot.playing).toBe(false);
     expect(snapshot.objects.Node).toHaveLength(9);
     expect(snapshot.objects.Pod?.length).toBeGreaterThan(0);
+    // The workloads too, so the page lists (and scales) them from boot.
+    expect(snapshot.objects.Deployment?.map((d) => d.metadata.name).sort()).toEqual(['api', 'web']);
+    expect(snapshot.objects.StatefulSet?.map((d) => d.metadata.name)).toEqual(['db']);
+    expect(snapshot.objects.DaemonSet?.map((d) => d.metadata.name)).toEqual(['log-agent']);
     expect(snapshot.zones.map((z) => z.zone)).toEqual(['zone-a', 'zone-b', 'zone-c']);
     expect(snapshot.machines.every((m) => m.power === 'on' && m.reachable)).toBe(true);
   });

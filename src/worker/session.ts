@@ -63,6 +63,9 @@ interface Sent {
   partitionedZones: string;
 }
 
+/** The kinds a snapshot carries: what the page draws, and the workloads it lists and scales. Diffs carry every kind. */
+const SNAPSHOT_KINDS = ['Namespace', 'Node', 'Lease', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'] as const;
+
 export class SimSession {
   private sim: Simulation | null = null;
   private playing = false;
@@ -267,7 +270,7 @@ export class SimSession {
 
   private snapshotFrame(sim: Simulation): SnapshotFrame {
     const objects: SnapshotFrame['objects'] = {};
-    for (const kind of ['Namespace', 'Node', 'Lease', 'Pod']) objects[kind] = [...sim.api.list(kind)];
+    for (const kind of SNAPSHOT_KINDS) objects[kind] = [...sim.api.list(kind)];
     return {
       type: 'snapshot',
       seed: sim.seed,

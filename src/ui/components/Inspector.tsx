@@ -5,7 +5,9 @@ import { formatSimTime, simMsOf } from '../format';
 import { formatTaint } from '../kube';
 import { clearSelection, select, type Selection } from '../selection';
 import { useSim } from '../store';
+import { scalableOwnerOf } from '../workloads';
 import { None } from './None';
+import { ScaleControl } from './ScaleControl';
 import { StatusText } from './StatusText';
 
 /**
@@ -207,6 +209,11 @@ function PodLink({ podKey }: { podKey: string }) {
 function PodDetails({ podKey }: { podKey: string }) {
   const pod: Pod | undefined = useSim((s) => s.cluster.pods.get(podKey));
   const eviction = useSim((s) => s.evictions.byPod.get(podKey));
+  const workload = useSim(useShallow((s) => (pod ? scalableOwnerOf(pod, s.cluster.others) : undefined)));
+  const desired = useSim((s) => {
+    const spec = workload && (s.cluster.others.get(workload.kind)?.get(`${workload.namespace}/${workload.name}`) as { spec?: { replicas?: number } } | undefined)?.spec;
+    return spec?.replicas;
+  });
   const time = useTime();
   if (!pod) return <p>This pod no longer exists.</p>;
   const owners = pod.metadata.ownerReferences ?? [];
@@ -225,6 +232,14 @@ function PodDetails({ podKey }: { podKey: string }) {
           )}
         </Field>
         <Field label="Controlled by">{owners.length ? owners.map((o) => `${o.kind}/${o.name}`).join(', ') : <None />}</Field>
+        {workload && (
+          <Field label="Workload">
+            <span className="mono">
+              {workload.kind} {workload.namespace === 'default' ? workload.name : `${workload.namespace}/${workload.name}`}
+            </span>{' '}
+            <ScaleControl key={`${workload.kind}/${workload.namespace}/${workload.name}`} workload={workload} desired={desired} />
+          </Field>
+        )}
         <Field label="Deletion timestamp">
           {withT(time(pod.metadata.deletionTimestamp))}
           {pod.metadata.deletionGracePeriodSeconds !== undefined && ` (grace ${pod.metadata.deletionGracePeriodSeconds} s)`}
