@@ -172,7 +172,7 @@ test('Space toggles play and pause unless a control has focus', async ({ page },
   await expect(clock(page)).toHaveText('t = 0s');
   const play = page.getByRole('button', { name: 'Play', exact: true });
   await expect(play).toBeEnabled();
-  await expect(page.getByText('Space')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Space')).toBeVisible();
 
   await page.locator('body').focus();
   await page.keyboard.press('Space');
@@ -190,6 +190,55 @@ test('Space toggles play and pause unless a control has focus', async ({ page },
   await page.keyboard.press('Space');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test('keys step, run to the next event and change speed; ? lists every shortcut', async ({ page }, testInfo) => {
+  await page.goto('./?paused');
+  await expect(clock(page)).toHaveText('t = 0s');
+  // The keys work once the simulation has booted (the controls are enabled then).
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await page.locator('body').focus();
+  await page.keyboard.press('.');
+  await expect(clock(page)).toHaveText('t = 1s');
+  await page.keyboard.press('>');
+  await expect(clock(page)).toHaveText('t = 11s');
+  await page.keyboard.press('m');
+  await expect(clock(page)).toHaveText('t = 1m11s');
+  const speed = page.getByRole('combobox', { name: 'Speed' });
+  await expect(speed).toHaveValue('1');
+  await page.keyboard.press('+');
+  await expect(speed).toHaveValue('10');
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect(speed).toHaveValue('1');
+
+  // Typing in a field is typing, not a shortcut.
+  const jump = page.getByRole('combobox', { name: 'Go to node' });
+  await jump.focus();
+  await page.keyboard.type('m.');
+  await expect(clock(page)).toHaveText('t = 1m11s');
+  await jump.fill('');
+  await jump.blur();
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('term')).toContainText(['Space', '.', '>', 'm', 'n']);
+  await expect(help.getByRole('definition').filter({ hasText: 'run to the next Kubernetes event' })).toBeVisible();
+  await snap(page, testInfo, 'shortcuts-help');
+  // Keys do nothing behind the open dialog; Escape closes it.
+  await page.keyboard.press('.');
+  await expect(clock(page)).toHaveText('t = 1m11s');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  // The header button opens it too.
+  await page.getByRole('button', { name: /Shortcuts/ }).click();
+  await expect(help).toBeVisible();
+  await help.getByRole('button', { name: 'Close' }).click();
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('n');
+  await expect(clock(page)).not.toHaveText('t = 1m11s');
 });
 
 test('Next event runs to the next Kubernetes event; speed and actions report back', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ClusterSetup } from './components/ClusterSetup';
 import { EventAnnouncer } from './components/EventAnnouncer';
 import { EventsLog } from './components/EventsLog';
@@ -7,6 +7,7 @@ import { Hint } from './components/Hint';
 import { Inspector } from './components/Inspector';
 import { NodesTable } from './components/NodesTable';
 import { PodsTable } from './components/PodsTable';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { StatusBanner } from './components/StatusBanner';
 import { WorkloadsTable } from './components/WorkloadsTable';
 import { ZonesSection } from './components/ZonesSection';
@@ -17,12 +18,16 @@ import { useSim } from './store';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
 export function App() {
-  useKeyboardShortcuts();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  useKeyboardShortcuts(openHelp);
   const booted = useSim((s) => s.session.status === 'running');
   const [view, setView] = useState<View>('graph');
   return (
     <>
-      <Header />
+      <Header onHelp={openHelp} />
+      <ShortcutsHelp open={helpOpen} onClose={closeHelp} />
       <main>
         <Hint />
         <StatusBanner />

@@ -1,21 +1,21 @@
 import { Clock } from './Clock';
 import { PlaybackControls } from './PlaybackControls';
 
-export function Header() {
+export function Header({ onHelp }: { onHelp: () => void }) {
   return (
     <header className="topbar">
       <div className="topbar-inner">
         <h1>Kube Playground</h1>
         <Clock />
         <PlaybackControls />
+        <button type="button" className="help-button" onClick={onHelp} aria-keyshortcuts="?">
+          Shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
       </div>
       <p className="shortcuts">
-        Keyboard: <kbd>Space</kbd> play / pause · <kbd>Tab</kbd> moves between controls and, in the graph, from card to card (the view follows) ·{' '}
-        <kbd>/</kbd> go to node · on a node card <kbd>Enter</kbd> actions, <kbd>i</kbd> inspect, <kbd>↓</kbd> its pods · on a pod{' '}
-        <kbd>←</kbd>
-        <kbd>→</kbd>
-        <kbd>↑</kbd>
-        <kbd>↓</kbd> move, <kbd>Enter</kbd> or <kbd>i</kbd> inspect, <kbd>Esc</kbd> back to the card
+        Keyboard: <kbd>Space</kbd> play / pause · <kbd>.</kbd> <kbd>&gt;</kbd> <kbd>m</kbd> step 1 s / 10 s / 1 min · <kbd>n</kbd> next event ·{' '}
+        <kbd>+</kbd> <kbd>-</kbd> speed · <kbd>/</kbd> go to node · on a card <kbd>Enter</kbd> actions, <kbd>i</kbd> inspect, <kbd>↓</kbd> its pods ·{' '}
+        <kbd>?</kbd> all shortcuts
       </p>
     </header>
   );
