@@ -14,3 +14,22 @@ test('the main screen has no serious or critical accessibility violations (axe)'
     expect(serious.map((v) => `${view}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
   }
 });
+
+test('no serious or critical violations with an inline error and with the shortcuts dialog open (axe)', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./?paused');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  const check = async (where: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${where}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+  };
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await page.getByRole('textbox', { name: 'Replicas for deployment web' }).fill('-1');
+  await page.getByRole('button', { name: 'Scale deployment web' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Replicas cannot be negative' })).toBeVisible();
+  await check('scale error');
+  await page.getByRole('button', { name: /Shortcuts/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await check('shortcuts dialog');
+});
