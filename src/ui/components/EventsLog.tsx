@@ -80,22 +80,7 @@ export function EventsLog() {
           pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
         }}
       >
-        <table aria-labelledby="events-heading">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Type</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Object</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((r) => (
-              <EventRow key={r.seq} record={r} />
-            ))}
-          </tbody>
-        </table>
+        <EventTable labelledBy="events-heading" records={records} />
         {all.length === 0 && <p className="muted empty">No events yet. Kill a node and step time.</p>}
         {all.length > 0 && records.length === 0 && <p className="muted empty">No event matches the filter.</p>}
       </div>
@@ -104,7 +89,7 @@ export function EventsLog() {
 }
 
 /** One event as `kubectl get events` shows it (time, type, reason, object, message ×count). */
-export const EventRow = memo(function EventRow({ record: r }: { record: EventRecord }) {
+const EventRow = memo(function EventRow({ record: r }: { record: EventRecord }) {
   return (
     <tr className={r.type === 'Warning' ? 'warning' : undefined}>
       <td className="num">{formatSimTime(r.lastTimestampMs)}</td>
@@ -118,3 +103,25 @@ export const EventRow = memo(function EventRow({ record: r }: { record: EventRec
     </tr>
   );
 });
+
+/** Events as `kubectl get events` lists them: time, type, reason, object, message. */
+export function EventTable({ labelledBy, records }: { labelledBy: string; records: readonly EventRecord[] }) {
+  return (
+    <table aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Type</th>
+          <th scope="col">Reason</th>
+          <th scope="col">Object</th>
+          <th scope="col">Message</th>
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((r) => (
+          <EventRow key={r.seq} record={r} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

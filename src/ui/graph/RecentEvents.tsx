@@ -4,7 +4,7 @@
  * number, so a frame that brings new events draws only those, and with the
  * newest on top nothing has to keep scrolling to the bottom.
  */
-import { EventRow } from '../components/EventsLog';
+import { EventTable } from '../components/EventsLog';
 import { useSim } from '../store';
 
 /** Rows kept on screen (the store keeps more; the Table view shows them all). */
@@ -20,22 +20,7 @@ export function RecentEvents() {
         <p className="muted">newest first{records.length > SHOWN ? ` · the last ${SHOWN}; the Table view has more` : ''}</p>
       </div>
       <div className="table-wrap events-scroll" tabIndex={0} role="region" aria-label="Events log">
-        <table aria-labelledby="recent-events-heading">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Type</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Object</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((r) => (
-              <EventRow key={r.seq} record={r} />
-            ))}
-          </tbody>
-        </table>
+        <EventTable labelledBy="recent-events-heading" records={recent} />
         {records.length === 0 && <p className="muted empty">No events yet. Kill a node and step time.</p>}
       </div>
     </section>
