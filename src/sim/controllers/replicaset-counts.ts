@@ -84,7 +84,6 @@ export class ReplicaSetPodCounts {
   }
 
   private count(pod: Pod, sign: 1 | -1): void {
-    if (!isPodActive(pod)) return;
     const ref = getControllerOf(pod);
     if (ref?.kind !== 'ReplicaSet') return;
     const entry = this.entries.get(ref.uid);

@@ -38,6 +38,17 @@ export function fromTimestamp(timestamp: string): number {
 
 const DIGIT_0 = 48;
 
+/** The decimal number in t[from, to), NaN if a character is not a digit. */
+function digits(t: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = t.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 /**
  * toTimestamp's own form, "YYYY-MM-DDTHH:MM:SS.mmmZ", read digit by digit
  * (Date.parse is the slow part of comparing heartbeats on every monitor
@@ -45,23 +56,14 @@ const DIGIT_0 = 48;
  */
 function parseCanonical(t: string): number | undefined {
   if (t.length !== 24 || t[4] !== '-' || t[7] !== '-' || t[10] !== 'T' || t[13] !== ':' || t[16] !== ':' || t[19] !== '.' || t[23] !== 'Z') return undefined;
-  const n = (from: number, to: number): number => {
-    let value = 0;
-    for (let i = from; i < to; i++) {
-      const d = t.charCodeAt(i) - DIGIT_0;
-      if (d < 0 || d > 9) return NaN;
-      value = value * 10 + d;
-    }
-    return value;
-  };
-  const month = n(5, 7);
-  const day = n(8, 10);
-  const hour = n(11, 13);
-  const minute = n(14, 16);
-  const second = n(17, 19);
+  const month = digits(t, 5, 7);
+  const day = digits(t, 8, 10);
+  const hour = digits(t, 11, 13);
+  const minute = digits(t, 14, 16);
+  const second = digits(t, 17, 19);
   // Out-of-range fields go to Date.parse, which decides (as it always did).
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 59)) return undefined;
-  const ms = Date.UTC(n(0, 4), month - 1, day, hour, minute, second, n(20, 23));
+  const ms = Date.UTC(digits(t, 0, 4), month - 1, day, hour, minute, second, digits(t, 20, 23));
   return Number.isNaN(ms) ? undefined : ms;
 }
 
