@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const PORT = 4173;
+// KP_PORT lets several checkouts on one machine run their e2e suites side by side.
+const PORT = Number(process.env.KP_PORT ?? 4173);
 // Served from a sub-path to prove the relative `base: './'` build works anywhere.
 const BASE_PATH = '/kube-playground/';
 
