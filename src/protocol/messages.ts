@@ -53,7 +53,22 @@ export type SimCommand =
    * same cluster, seed and settings. Playback stays as it was (playing or
    * paused, same speed).
    */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /**
+   * Shows the world as it was at `atMs` (clamped to 0 … the latest simulated
+   * time of this line of history) and pauses. The worker restores the nearest
+   * checkpoint at or before it and replays the recorded input log, so what it
+   * shows is exactly what the straight run showed then. Playing or stepping
+   * from the past replays the recorded future; acting there forks (the future
+   * after that instant is discarded, see `TimelineFrame.rewritten`). Seeks
+   * that arrive faster than they can be answered are coalesced: only the
+   * newest is answered, with a snapshot frame and a timeline frame.
+   */
+  | { type: 'seek'; atMs: number }
+  /** Back to the latest simulated time of this line of history. */
+  | { type: 'go-live' }
+  /** Brings back the future the last fork discarded, and shows the instant the fork was made at. */
+  | { type: 'undo-fork' };
 
 // ---- worker → UI -----------------------------------------------------------
 
@@ -211,4 +226,56 @@ export interface ScenarioRejectedFrame {
   errors: ScenarioError[];
 }
 
-export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame | ExplanationFrame | ScenarioRejectedFrame;
+/** What a timeline marker stands for. */
+export type TimelineMarkerKind =
+  | 'action'
+  | 'NodeNotReady'
+  | 'TaintAdded'
+  | 'TaintManagerEviction'
+  | 'FailedScheduling'
+  | 'ZoneState';
+
+/** A moment that matters, drawn on the timeline and labelled on hover and focus. */
+export interface TimelineMarker {
+  atMs: number;
+  kind: TimelineMarkerKind;
+  /** One line: "kill node zone-a-1", "zone-a-2 NotReady", "zone-b: PartialDisruption". */
+  label: string;
+}
+
+/** The cluster counted at one instant of a fixed simulated-time grid, for the charts. */
+export interface ChartSample {
+  atMs: number;
+  /** Ready nodes per zone name. */
+  readyNodes: Record<string, number>;
+  /** Pods by what kubectl shows: Terminating wins over the phase. */
+  pods: { Running: number; Pending: number; Terminating: number; Failed: number };
+  /** TaintManagerEviction events since the previous sample. */
+  evictions: number;
+  /** FailedScheduling events since the previous sample. */
+  failedScheduling: number;
+}
+
+/**
+ * The recorded run as a timeline: how far it goes, which instant is shown,
+ * its markers and chart samples. Posted on boot (reset: true), whenever the
+ * latest time, the shown instant, the markers or the samples change, and
+ * after a fork or its undo (reset: true).
+ */
+export interface TimelineFrame {
+  type: 'timeline';
+  /** The furthest simulated time of this line of history. */
+  latestMs: number;
+  /** The instant the page shows; equals latestMs when live. */
+  viewMs: number;
+  /** True when the shown instant is the latest one (acting does not fork). */
+  live: boolean;
+  /** True: markers and samples replace what the page holds; false: they are appended. */
+  reset: boolean;
+  markers: TimelineMarker[];
+  samples: ChartSample[];
+  /** The last fork ("history rewritten at 6m12s"); undoable while its discarded future is kept. */
+  rewritten: { atMs: number; undoable: boolean } | null;
+}
+
+export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame | ExplanationFrame | ScenarioRejectedFrame | TimelineFrame;

@@ -116,6 +116,7 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
       return { session: { ...state.session, error: frame.message } };
     case 'explanation':
     case 'scenario-rejected':
+    case 'timeline':
       // The page's own slices (store.ts, page-state.ts) take these.
       return null;
   }
