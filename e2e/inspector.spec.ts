@@ -115,7 +115,9 @@ test('a scenario file opens; an invalid one shows its errors and leaves the clus
 
 test('settings are validated, and applying them restarts the simulation', async ({ page }, testInfo) => {
   await page.goto('./?paused');
-  await page.getByText('Settings (controller, kubelet and admission flags)').click();
+  // The Settings menu in the header holds the form.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Settings (controller, kubelet and admission flags)' })).toBeVisible();
   const grace = page.getByLabel('--node-monitor-grace-period');
   await expect(grace).toHaveValue('50');
   await grace.fill('abc');

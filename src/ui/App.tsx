@@ -1,21 +1,28 @@
+/**
+ * The page as an app: a header, the stage (graph or tables) with the side
+ * panel beside it, the timeline dock below; the page itself never scrolls on
+ * a desktop. Panel sizes and tabs live in chrome/layout-state.ts.
+ */
 import { useCallback, useState } from 'react';
-import { ClusterSetup } from './components/ClusterSetup';
-import { EventAnnouncer } from './components/EventAnnouncer';
-import { EventsLog } from './components/EventsLog';
-import { Header } from './components/Header';
-import { Hint } from './components/Hint';
-import { Inspector } from './components/Inspector';
-import { NodesTable } from './components/NodesTable';
-import { PodsTable } from './components/PodsTable';
-import { ShortcutsHelp } from './components/ShortcutsHelp';
-import { StatusBanner } from './components/StatusBanner';
-import { WorkloadsTable } from './components/WorkloadsTable';
-import { ZonesSection } from './components/ZonesSection';
+import './chrome/shell.css';
+import { Dock } from './chrome/Dock';
+import { EventAnnouncer } from './chrome/EventAnnouncer';
+import { Header } from './chrome/Header';
+import { Hint } from './chrome/Hint';
+import { useLayout } from './chrome/layout-state';
+import { ScenarioFile, ScenarioRejected } from './chrome/ScenarioFile';
+import { ShortcutsHelp } from './chrome/ShortcutsHelp';
+import { SidePanel } from './chrome/SidePanel';
+import { SkipLink } from './chrome/SkipLink';
+import { StatusBanner } from './chrome/StatusBanner';
+import { useKeyboardShortcuts } from './chrome/use-keyboard-shortcuts';
+import { ViewTabs } from './chrome/ViewTabs';
 import { GraphView } from './graph/GraphView';
-import { RecentEvents } from './graph/RecentEvents';
-import { ViewTabs, type View } from './graph/ViewTabs';
 import { useSim } from './store';
-import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { NodesTable } from './tables/NodesTable';
+import { PodsTable } from './tables/PodsTable';
+import { WorkloadsTable } from './tables/WorkloadsTable';
+import { ZonesSection } from './tables/ZonesSection';
 
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
@@ -23,45 +30,44 @@ export function App() {
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(openHelp);
   const booted = useSim((s) => s.session.status === 'running');
-  const [view, setView] = useState<View>('graph');
+  const view = useLayout((s) => s.view);
   return (
-    <>
+    <div className="app">
+      <SkipLink />
       <Header onHelp={openHelp} />
       <ShortcutsHelp open={helpOpen} onClose={closeHelp} />
-      <main>
-        <Hint />
-        <StatusBanner />
-        {booted ? (
-          <>
-            <ClusterSetup />
-            <ViewTabs view={view} onChange={setView} />
-            <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
+      <ScenarioFile />
+      <div className="workspace">
+        <main className="stage">
+          <div className="stage-bar">
+            <ViewTabs />
+          </div>
+          <StatusBanner />
+          <ScenarioRejected />
+          <Hint />
+          {booted ? (
+            <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className={`view-panel view-${view}`}>
               {view === 'graph' ? (
-                <>
-                  <GraphView />
-                  <RecentEvents />
-                </>
+                <GraphView />
               ) : (
-                <>
+                <div className="tables">
                   <ZonesSection />
                   <NodesTable />
                   <WorkloadsTable />
-                  <div className="columns">
-                    <PodsTable />
-                    <EventsLog />
-                  </div>
-                </>
+                  <PodsTable />
+                </div>
               )}
             </div>
-          </>
-        ) : (
-          <p role="status" className="loading">
-            Loading the simulation…
-          </p>
-        )}
-      </main>
-      {booted && <Inspector />}
+          ) : (
+            <p role="status" className="loading">
+              Loading the simulation…
+            </p>
+          )}
+        </main>
+        {booted && <SidePanel />}
+      </div>
+      <Dock />
       <EventAnnouncer />
-    </>
+    </div>
   );
 }

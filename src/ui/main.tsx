@@ -2,8 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { DEFAULT_SEED, OPENING_SPEED } from './actions';
-import { ErrorBoundary } from './components/ErrorBoundary';
-import { bootCommandFromSearch } from './graph/large-cluster';
+import { ErrorBoundary } from './chrome/ErrorBoundary';
+import { bootCommandFromSearch } from './chrome/large-cluster';
+import { followSelection } from './chrome/side-tabs';
 import { connectSimulation, sendCommand } from './sim-client';
 import './styles.css';
 
@@ -20,6 +21,9 @@ if (!params.has('nodes') && !params.has('paused')) {
   sendCommand({ type: 'speed', factor: OPENING_SPEED });
   sendCommand({ type: 'play' });
 }
+
+// The side panel shows the inspector when something is selected (outside React: one render for both).
+followSelection();
 
 createRoot(root).render(
   <StrictMode>

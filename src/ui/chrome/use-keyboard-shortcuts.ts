@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { runToNextEvent, setSpeed, SPEEDS, step, togglePlay } from './actions';
-import { useSim } from './store';
+import { runToNextEvent, setSpeed, SPEEDS, step, togglePlay } from '../actions';
+import { useSim } from '../store';
 
 /** Where Space already means something: typing, choosing, pressing. */
 const SPACE_TAKEN = 'input, select, textarea, button, a[href], summary, [contenteditable]:not([contenteditable="false"]), [role="button"]';

@@ -9,7 +9,7 @@ import type { Manifest, NodeConfig, SimCommand } from '../../protocol/messages';
 type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 
 const APPS = ['web', 'api', 'cache', 'queue', 'worker'] as const;
-const LIMITS = { nodes: 1000, pods: 30_000, zones: 26 } as const;
+export const LIMITS = { nodes: 1000, pods: 30_000, zones: 26 } as const;
 
 function count(params: URLSearchParams, name: keyof typeof LIMITS, fallback: number): number {
   const raw = params.get(name);
