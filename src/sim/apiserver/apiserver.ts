@@ -43,6 +43,12 @@ export interface ApiServerState {
   events: EventLogState;
   uidRng: RngState;
   nameRng: RngState;
+  /**
+   * The indexes' order (pods by node, dependents by owner uid): it follows
+   * the history of binds and owner changes, not the objects' order, and
+   * controllers iterate it, so a restored world must keep it.
+   */
+  indexOrder?: { podsByNode: [string, string[]][]; dependents: [string, string[]][] };
 }
 
 export interface ObjectChange {
@@ -89,6 +95,7 @@ export class ApiServer {
     this.nameRng = state ? Rng.restore(state.nameRng) : rng.fork('names');
     if (state) {
       for (const object of state.objects) this.store(deepClone(object), undefined);
+      if (state.indexOrder) this.reorderIndexes(state.indexOrder);
     } else {
       for (const name of DEFAULT_NAMESPACES) this.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
       // Upstream: pkg/apis/scheduling SystemPriorityClasses, created by the API server at start.
@@ -300,7 +307,29 @@ export class ApiServer {
       events: this.events.snapshot(),
       uidRng: structuredClone(this.uidRng.state),
       nameRng: structuredClone(this.nameRng.state),
+      indexOrder: {
+        podsByNode: [...this.podsByNode].map(([node, pods]) => [node, [...pods.keys()]]),
+        dependents: [...this.dependentIndex].map(([uid, dependents]) => [uid, [...dependents.keys()]]),
+      },
     };
+  }
+
+  /** Rebuilds the indexes in a snapshot's order (same entries, built from the restored objects). */
+  private reorderIndexes(order: NonNullable<ApiServerState['indexOrder']>): void {
+    const reorder = <V>(index: Map<string, Map<string, V>>, saved: [string, string[]][]) => {
+      const built = new Map(index);
+      index.clear();
+      for (const [outer, keys] of saved) {
+        const entries = built.get(outer);
+        if (!entries) continue;
+        const ordered = new Map(keys.filter((k) => entries.has(k)).map((k) => [k, entries.get(k)!]));
+        for (const [k, v] of entries) if (!ordered.has(k)) ordered.set(k, v);
+        index.set(outer, ordered);
+      }
+      for (const [outer, entries] of built) if (!index.has(outer)) index.set(outer, entries);
+    };
+    reorder(this.podsByNode, order.podsByNode);
+    reorder(this.dependentIndex, order.dependents);
   }
 
   // ---- internals ---------------------------------------------------------
