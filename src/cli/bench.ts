@@ -9,6 +9,7 @@
  *   engine     N nodes × 30 bound pods, one simulated hour with zone-a cut off from 10 to 40 min
  *   scheduler  pods bound per second at N nodes
  *   workloads  5,000 nodes, 150,000 pods in Deployments: from nothing to all Running, then a zone outage
+ *   history    the time machine: checkpoint memory per simulated hour, seek latency (9 = the default cluster)
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import type { NodeConfig } from '../sim/actions';
 import type { Pod } from '../sim/api/types';
 import { Simulation } from '../sim/simulation';
 import { benchScheduling } from './bench-scheduling';
+import { benchHistory } from './bench-history';
 
 const HOUR_MS = 3_600_000;
 const PODS_PER_NODE = 30;
@@ -143,6 +145,7 @@ const PARTS: Record<string, { sizes: number[]; run: (nodes: number) => void }> =
   engine: { sizes: [100, 1_000, 5_000], run: benchEngine },
   scheduler: { sizes: [100, 1_000, 5_000], run: benchScheduler },
   workloads: { sizes: [5_000], run: benchWorkloads },
+  history: { sizes: [9, 100], run: benchHistory },
 };
 
 function main(): void {

@@ -214,7 +214,7 @@ export class Simulation {
   }
 
   snapshot(): WorldSnapshot {
-    return structuredClone(this.snapshotParts());
+    return structuredClone(this.snapshotShared());
   }
 
   /**
@@ -223,7 +223,7 @@ export class Simulation {
    * checkpoints in a fraction of the time.
    */
   snapshotJson(): string {
-    return JSON.stringify(this.snapshotParts());
+    return JSON.stringify(this.snapshotShared());
   }
 
   /** The world `snapshotJson()` wrote; the parsed text is fresh, so nothing is copied again. */
@@ -231,8 +231,11 @@ export class Simulation {
     return new Simulation({}, JSON.parse(json) as WorldSnapshot);
   }
 
-  /** The snapshot's parts; they may share the live state, so copy or serialise them at once. */
-  private snapshotParts(): WorldSnapshot {
+  /**
+   * The snapshot sharing the live state (stored objects and event records
+   * included): serialise it at once, never keep or change it.
+   */
+  snapshotShared(): WorldSnapshot {
     const components: Record<string, unknown> = {};
     for (const c of [this.kubelets, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector, ...this.controllers(), this.scheduler]) {
       components[c.name] = c.snapshot();
@@ -243,7 +246,7 @@ export class Simulation {
       seed: this.seed,
       settings: this.settings,
       rng: this.rng.state,
-      api: this.api.snapshot(),
+      api: this.api.snapshot(true),
       timers: this.timers.snapshot(),
       network: this.network.snapshot(),
       actions: this.actions,

@@ -94,7 +94,8 @@ export class ApiServer {
     this.uidRng = state ? Rng.restore(state.uidRng) : rng.fork('uids');
     this.nameRng = state ? Rng.restore(state.nameRng) : rng.fork('names');
     if (state) {
-      for (const object of state.objects) this.store(deepClone(object), undefined);
+      // The state is the caller's to give away (Simulation copies or parses it), so it is adopted, not copied again.
+      for (const object of state.objects) this.store(object, undefined);
       if (state.indexOrder) this.reorderIndexes(state.indexOrder);
     } else {
       for (const name of DEFAULT_NAMESPACES) this.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
@@ -298,13 +299,14 @@ export class ApiServer {
     return base + suffix;
   }
 
-  snapshot(): ApiServerState {
+  /** `shared`: the stored objects and event records themselves, not copies (to serialise at once). */
+  snapshot(shared = false): ApiServerState {
     const objects: KubeObject[] = [];
-    for (const byKey of this.objects.values()) for (const object of byKey.values()) objects.push(deepClone(object));
+    for (const byKey of this.objects.values()) for (const object of byKey.values()) objects.push(shared ? object : deepClone(object));
     return {
       resourceVersion: this.resourceVersion,
       objects,
-      events: this.events.snapshot(),
+      events: this.events.snapshot(shared),
       uidRng: structuredClone(this.uidRng.state),
       nameRng: structuredClone(this.nameRng.state),
       indexOrder: {
@@ -322,7 +324,8 @@ export class ApiServer {
       for (const [outer, keys] of saved) {
         const entries = built.get(outer);
         if (!entries) continue;
-        const ordered = new Map(keys.filter((k) => entries.has(k)).map((k) => [k, entries.get(k)!]));
+        const ordered = new Map<string, V>();
+        for (const k of keys) if (entries.has(k)) ordered.set(k, entries.get(k) as V);
         for (const [k, v] of entries) if (!ordered.has(k)) ordered.set(k, v);
         index.set(outer, ordered);
       }

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CheckpointStore, textBytes } from './checkpoints';
 import { checkpointSpacingMs } from './history';
 
-const text = (bytes: number) => 'x'.repeat(bytes);
+/** A checkpoint whose head is unique to its time, `bytes` long, holding `objects`. */
+const at = (atMs: number, bytes = 8, objects: string[] = []) => ({ atMs, inputCount: 0, text: { head: String(atMs).padEnd(bytes, 'x'), objects, events: [] } });
 
 describe('CheckpointStore', () => {
   it('keeps within its count and byte budget, always keeping the first and the newest', () => {
     const store = new CheckpointStore({ maxCount: 20, maxBytes: 15_000 });
-    for (let t = 0; t <= 3_600_000; t += 10_000) store.add({ atMs: t, inputCount: 0, json: text(1_000) }, t);
+    for (let t = 0; t <= 3_600_000; t += 10_000) store.add(at(t, 1_000), t);
     expect(store.count).toBe(15);
     expect(store.bytes).toBe(15_000);
     const times = store.times();
@@ -17,7 +18,7 @@ describe('CheckpointStore', () => {
 
   it('spreads what it keeps denser near the latest time', () => {
     const store = new CheckpointStore({ maxCount: 30, maxBytes: Number.POSITIVE_INFINITY });
-    for (let t = 0; t <= 3_600_000; t += 5_000) store.add({ atMs: t, inputCount: 0, json: 'x' }, t);
+    for (let t = 0; t <= 3_600_000; t += 5_000) store.add(at(t), t);
     const times = store.times();
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     const firstHalf = gaps.slice(0, gaps.length / 2);
@@ -31,7 +32,7 @@ describe('CheckpointStore', () => {
 
   it('finds the newest checkpoint at or before a time', () => {
     const store = new CheckpointStore();
-    for (const t of [0, 10, 20]) store.add({ atMs: t, inputCount: t / 10, json: '{}' }, t);
+    for (const t of [0, 10, 20]) store.add({ ...at(t), inputCount: t / 10 }, t);
     expect(store.atOrBefore(15)?.atMs).toBe(10);
     expect(store.atOrBefore(20)?.atMs).toBe(20);
     expect(store.atOrBefore(-1)).toBeUndefined();
@@ -39,7 +40,7 @@ describe('CheckpointStore', () => {
 
   it('cuts after a time and puts the cut part back', () => {
     const store = new CheckpointStore();
-    for (const t of [0, 10, 20, 30]) store.add({ atMs: t, inputCount: 0, json: '{}' }, t);
+    for (const t of [0, 10, 20, 30]) store.add(at(t, 2), t);
     const cut = store.cutAfter(15);
     expect(store.times()).toEqual([0, 10]);
     expect(store.bytes).toBe(4);
@@ -50,8 +51,18 @@ describe('CheckpointStore', () => {
 
   it('refuses a checkpoint that is not after the newest', () => {
     const store = new CheckpointStore();
-    store.add({ atMs: 10, inputCount: 0, json: '{}' }, 10);
-    expect(() => store.add({ atMs: 10, inputCount: 0, json: '{}' }, 10)).toThrow(/not after the last one/);
+    store.add(at(10), 10);
+    expect(() => store.add(at(10), 10)).toThrow(/not after the last one/);
+  });
+
+  it('counts a piece of text shared by several checkpoints once, until the last one holding it goes', () => {
+    const store = new CheckpointStore();
+    const pod = '{"kind":"Pod"}';
+    store.add(at(0, 8, [pod]), 0);
+    store.add(at(10, 8, [pod, '{"kind":"Node"}']), 10);
+    expect(store.bytes).toBe(8 + 8 + pod.length + 15);
+    store.cutAfter(5);
+    expect(store.bytes).toBe(8 + pod.length);
   });
 
   it('counts two bytes a character once any character is outside Latin-1', () => {
@@ -59,9 +70,9 @@ describe('CheckpointStore', () => {
     expect(textBytes('a→c')).toBe(6);
   });
 
-  it('spaces checkpoints by world size, between 5 s and 2 min', () => {
-    expect(checkpointSpacingMs(100_000)).toBe(5_000);
-    expect(checkpointSpacingMs(9_700_000)).toBe(49_000);
+  it('spaces checkpoints by world size, between 10 s and 2 min', () => {
+    expect(checkpointSpacingMs(200)).toBe(10_000);
+    expect(checkpointSpacingMs(13_000)).toBe(26_000);
     expect(checkpointSpacingMs(1e9)).toBe(120_000);
   });
 });

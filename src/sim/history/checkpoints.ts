@@ -1,21 +1,23 @@
 /**
- * Checkpoints of one line of history: world snapshots as JSON text, sorted by
- * time, kept within a memory budget. When the budget is exceeded the
+ * Checkpoints of one line of history: world snapshots as JSON text (in
+ * pieces that checkpoints share, see checkpoint-text.ts), sorted by time,
+ * kept within a memory budget. When the budget is exceeded the
  * checkpoint whose loss matters least is dropped: the one whose neighbours
  * are closest together relative to how far it lies behind the latest time.
  * Spacing therefore grows with age (a logarithmic spread, dense near the
  * latest time), and the first checkpoint (t = 0) and the newest are kept.
  *
  * Size is measured as V8 holds the text: one byte per character when every
- * character fits in Latin-1, two otherwise.
+ * character fits in Latin-1, two otherwise; a piece shared by several
+ * checkpoints counts once.
  */
+import type { CheckpointText } from './checkpoint-text';
 
 export interface Checkpoint {
   atMs: number;
   /** How many recorded inputs the world had scheduled when it was taken. */
   inputCount: number;
-  json: string;
-  bytes: number;
+  text: CheckpointText;
 }
 
 export interface CheckpointBudget {
@@ -38,6 +40,8 @@ export function textBytes(text: string): number {
 export class CheckpointStore {
   private list: Checkpoint[] = [];
   private total = 0;
+  /** Every piece of text the kept checkpoints hold, with how many hold it. */
+  private readonly pieces = new Map<string, number>();
 
   constructor(private readonly budget: CheckpointBudget = DEFAULT_BUDGET) {}
 
@@ -67,12 +71,10 @@ export class CheckpointStore {
   }
 
   /** Adds a checkpoint newer than every kept one, then thins to the budget. */
-  add(checkpoint: Omit<Checkpoint, 'bytes'>, latestMs: number): void {
+  add(checkpoint: Checkpoint, latestMs: number): void {
     const last = this.list[this.list.length - 1];
     if (last && checkpoint.atMs <= last.atMs) throw new Error(`checkpoint at ${checkpoint.atMs} ms is not after the last one (${last.atMs} ms)`);
-    const entry = { ...checkpoint, bytes: textBytes(checkpoint.json) };
-    this.list.push(entry);
-    this.total += entry.bytes;
+    this.keep(checkpoint);
     while (this.list.length > 2 && (this.list.length > this.budget.maxCount || this.total > this.budget.maxBytes)) {
       this.dropLeastUseful(latestMs);
     }
@@ -96,10 +98,10 @@ export class CheckpointStore {
 
   /** Removes and returns the checkpoints after `atMs` (a fork keeps them for its undo). */
   cutAfter(atMs: number): Checkpoint[] {
-    const keep = this.list.filter((c) => c.atMs <= atMs);
-    const cut = this.list.slice(keep.length);
-    this.list = keep;
-    for (const c of cut) this.total -= c.bytes;
+    const kept = this.list.filter((c) => c.atMs <= atMs);
+    const cut = this.list.slice(kept.length);
+    this.list = kept;
+    for (const c of cut) this.release(c);
     return cut;
   }
 
@@ -108,8 +110,7 @@ export class CheckpointStore {
     for (const c of checkpoints) {
       const last = this.list[this.list.length - 1];
       if (last && c.atMs <= last.atMs) continue;
-      this.list.push(c);
-      this.total += c.bytes;
+      this.keep(c);
     }
   }
 
@@ -128,6 +129,32 @@ export class CheckpointStore {
       }
     }
     const [removed] = list.splice(worst, 1);
-    this.total -= removed!.bytes;
+    this.release(removed!);
   }
+
+  private keep(checkpoint: Checkpoint): void {
+    this.list.push(checkpoint);
+    forEachPiece(checkpoint.text, (piece) => {
+      const holders = this.pieces.get(piece) ?? 0;
+      if (holders === 0) this.total += textBytes(piece);
+      this.pieces.set(piece, holders + 1);
+    });
+  }
+
+  private release(checkpoint: Checkpoint): void {
+    forEachPiece(checkpoint.text, (piece) => {
+      const holders = this.pieces.get(piece)!;
+      if (holders > 1) this.pieces.set(piece, holders - 1);
+      else {
+        this.pieces.delete(piece);
+        this.total -= textBytes(piece);
+      }
+    });
+  }
+}
+
+function forEachPiece(text: CheckpointText, visit: (piece: string) => void): void {
+  visit(text.head);
+  for (const piece of text.objects) visit(piece);
+  for (const piece of text.events) visit(piece);
 }

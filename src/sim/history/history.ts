@@ -43,6 +43,7 @@
 import type { SimAction } from '../actions';
 import { Simulation } from '../simulation';
 import { CheckpointStore, DEFAULT_BUDGET, type Checkpoint, type CheckpointBudget } from './checkpoints';
+import { CheckpointWriter, readCheckpoint } from './checkpoint-text';
 
 /** One user action of the input log: it runs first in the instant `atMs`. */
 export interface RecordedInput {
@@ -72,13 +73,18 @@ export interface ForkInfo {
 }
 
 /** Checkpoint spacing bounds; in between it grows with the world's size. */
-const MIN_EVERY_MS = 5_000;
+const MIN_EVERY_MS = 10_000;
 const MAX_EVERY_MS = 120_000;
-/** Snapshot bytes per simulated millisecond of spacing: 9.7 MB (100 nodes, 3,000 pods) → one every 48 s. */
-const BYTES_PER_MS = 200;
+/**
+ * Simulated ms of spacing per stored object or event record: the cost of a
+ * checkpoint and of a restore grows with them, replaying a gap grows with
+ * the gap. 100 nodes and 3,000 pods (about 13,000 pieces) → one every 26 s.
+ */
+const MS_PER_PIECE = 2;
 
-export function checkpointSpacingMs(snapshotBytes: number): number {
-  const ms = Math.round(snapshotBytes / BYTES_PER_MS / 1000) * 1000;
+/** Checkpoint spacing for a world of `pieces` stored objects and event records. */
+export function checkpointSpacingMs(pieces: number): number {
+  const ms = Math.round((pieces * MS_PER_PIECE) / 1000) * 1000;
   return Math.min(MAX_EVERY_MS, Math.max(MIN_EVERY_MS, ms));
 }
 
@@ -89,6 +95,7 @@ export class History {
   private cursor = 0;
   private latest: number;
   private readonly checkpoints: CheckpointStore;
+  private readonly writer = new CheckpointWriter();
   private everyMs: number;
   private readonly fixedEveryMs: number | undefined;
   private discarded: DiscardedFuture | null = null;
@@ -106,9 +113,8 @@ export class History {
     this.latest = sim.nowMs;
     this.checkpoints = new CheckpointStore(options.budget ?? DEFAULT_BUDGET);
     this.fixedEveryMs = options.checkpointEveryMs;
-    const json = sim.snapshotJson();
-    this.everyMs = this.fixedEveryMs ?? checkpointSpacingMs(json.length);
-    this.checkpoints.add({ atMs: sim.nowMs, inputCount: 0, json }, sim.nowMs);
+    this.everyMs = this.fixedEveryMs ?? MIN_EVERY_MS;
+    this.takeCheckpoint();
     // A recorded log is this line's future: the line reaches at least as far as its last input.
     this.latest = Math.max(sim.nowMs, this.log[this.log.length - 1]?.atMs ?? 0, options.latestMs ?? 0);
   }
@@ -245,7 +251,7 @@ export class History {
   }
 
   private restore(checkpoint: Checkpoint): void {
-    this.world = Simulation.fromJson(checkpoint.json);
+    this.world = readCheckpoint(checkpoint.text);
     this.cursor = checkpoint.inputCount;
     for (const listener of this.restoreListeners) listener(this.world);
   }
@@ -273,9 +279,13 @@ export class History {
   private maybeCheckpoint(): void {
     const now = this.world.nowMs;
     if (now - this.checkpoints.last.atMs < this.everyMs || !this.isClean()) return;
-    const json = this.world.snapshotJson();
-    this.checkpoints.add({ atMs: now, inputCount: this.cursor, json }, this.latest);
-    if (this.fixedEveryMs === undefined) this.everyMs = checkpointSpacingMs(json.length);
+    this.takeCheckpoint();
+  }
+
+  private takeCheckpoint(): void {
+    const text = this.writer.write(this.world);
+    this.checkpoints.add({ atMs: this.world.nowMs, inputCount: this.cursor, text }, this.latest);
+    if (this.fixedEveryMs === undefined) this.everyMs = checkpointSpacingMs(text.objects.length + text.events.length);
   }
 }
 
