@@ -8,7 +8,7 @@
  * caller change the copy, and stores the copy.
  */
 import { deepClone, deepFreeze } from '../core/clone';
-import { Rng, type RngState } from '../core/rng';
+import type { Rng } from '../core/rng';
 import { toTimestamp } from '../core/time';
 import type { Settings } from '../config';
 import { isPodTerminal } from '../api/conditions';
@@ -41,8 +41,6 @@ export interface ApiServerState {
   resourceVersion: number;
   objects: KubeObject[];
   events: EventLogState;
-  uidRng: RngState;
-  nameRng: RngState;
   /**
    * The indexes' order (pods by node, dependents by owner uid): it follows
    * the history of binds and owner changes, not the objects' order, and
@@ -85,14 +83,14 @@ export class ApiServer {
   constructor(
     private readonly clock: Clock,
     readonly settings: Settings,
-    rng: Rng,
+    rngStream: (label: string) => Rng,
     private readonly options: { freeze?: boolean } = {},
     state?: ApiServerState,
   ) {
     this.events = new EventLog(10_000, state?.events);
     this.resourceVersion = state?.resourceVersion ?? 0;
-    this.uidRng = state ? Rng.restore(state.uidRng) : rng.fork('uids');
-    this.nameRng = state ? Rng.restore(state.nameRng) : rng.fork('names');
+    this.uidRng = rngStream('uids');
+    this.nameRng = rngStream('names');
     if (state) {
       // The state is the caller's to give away (Simulation copies or parses it), so it is adopted, not copied again.
       for (const object of state.objects) this.store(object, undefined);
@@ -307,8 +305,6 @@ export class ApiServer {
       resourceVersion: this.resourceVersion,
       objects,
       events: this.events.snapshot(shared),
-      uidRng: structuredClone(this.uidRng.state),
-      nameRng: structuredClone(this.nameRng.state),
       indexOrder: {
         podsByNode: [...this.podsByNode].map(([node, pods]) => [node, [...pods.keys()]]),
         dependents: [...this.dependentIndex].map(([uid, dependents]) => [uid, [...dependents.keys()]]),
