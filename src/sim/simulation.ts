@@ -239,9 +239,8 @@ export class Simulation {
     return out;
   }
 
-  /** Every view as it is now (for a snapshot frame); forgets the pending view changes. */
+  /** Every view as it is now (for a snapshot frame); the pending view changes stay pending. */
   currentViews(): Required<ViewChanges> {
-    this.viewChanges.drain();
     return {
       machines: machineViews(this.api, this.kubelets, this.network),
       zones: zoneViews(this.nodeLifecycle),

@@ -6,7 +6,7 @@
  * diff frames), explanations.ts (the followed "why?").
  */
 import { describeAction, Simulation } from '../sim';
-import type { CheckedExpectation, ScenarioInfo, SimCommand, SimFrame } from '../protocol/messages';
+import type { CheckedExpectation, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame } from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
 import { buildSimulation, refusedObjects } from '../scenario/run';
 import { ExpectationQueue } from '../scenario/expectation-queue';
@@ -76,6 +76,11 @@ export class SimSession {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** The snapshot frame a page opened now would get (nothing is posted, nothing drained); null before boot. */
+  snapshotNow(): SnapshotFrame | null {
+    return this.sim ? snapshotFrame(this.sim, { playing: this.playing, speed: this.speed }, this.scenario) : null;
   }
 
   private run(command: SimCommand): void {
