@@ -16,6 +16,7 @@ import type {
   Manifest,
   NodeConfig,
   ObjectChange,
+  RecordedInput as EngineRecordedInput,
   ScheduledEviction,
   Settings,
   SettingsOverrides,
@@ -43,6 +44,16 @@ export type {
   ZoneView,
 };
 
+/**
+ * One of the user's actions as the time machine records it: the user acted
+ * when the clock read `atMs − 1` (everything up to that instant had run), and
+ * the action runs first in the instant `atMs`. As a scenario file action it
+ * is `{ at: "<atMs>ms", do: … }`, written after the booted file's own actions
+ * in time order (a file action at the same instant runs first); the file
+ * then gives the same trace. Times are whole milliseconds.
+ */
+export type RecordedInput = EngineRecordedInput;
+
 // ---- UI → worker -----------------------------------------------------------
 
 export type SimCommand =
@@ -53,7 +64,25 @@ export type SimCommand =
    * it: its settings, cluster, objects and scheduled actions. An invalid file
    * yields a `scenario-rejected` frame and leaves the running world alone.
    */
-  | { type: 'boot-scenario'; fileName: string; text: string }
+  | {
+      type: 'boot-scenario';
+      fileName: string;
+      text: string;
+      /**
+       * A recorded input log (a share link's or a saved session's), replayed
+       * as this session's own inputs: each runs first in its instant, exactly
+       * as when it was recorded (see RecordedInput). Strictly increasing
+       * whole milliseconds; otherwise the command is refused with an error
+       * frame and the running world is left alone.
+       */
+      inputs?: RecordedInput[];
+      /**
+       * Once booted, run to this instant and show it (the line of history
+       * reaches max(viewMs, the last input's time); when viewMs is before the
+       * last input, the page is viewing the past).
+       */
+      viewMs?: number;
+    }
   /**
    * Follows one object's "why?": the worker answers with an `explanation`
    * frame now and again whenever the answer changes; null stops it.
