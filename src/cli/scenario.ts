@@ -8,9 +8,11 @@
  * wrong), 3 the simulation itself failed (a bug; the message says how to
  * reproduce it).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { CLI_LIMITS } from '../kube/limits';
 import { parseScenario } from '../scenario/parse';
+import { decodeScenarioBytes, fileSizeProblem } from '../scenario/text-file';
 import { runScenario } from '../scenario/run';
 import { formatTimeline } from '../scenario/timeline';
 import type { Scenario, ScenarioError } from '../scenario/types';
@@ -42,15 +44,32 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     err(`${args}\n${USAGE}\n`);
     return EXIT.invalid;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file === '-' ? 0 : args.file, 'utf8');
-  } catch (error) {
-    return invalid(args, [{ path: '', message: `cannot read the file: ${(error as Error).message}` }], out, err);
-  }
-  const parsed = parseScenario(text);
+  const read = readText(args.file);
+  if (!read.ok) return invalid(args, [{ path: '', message: read.message }], out, err);
+  const parsed = parseScenario(read.text, { limits: CLI_LIMITS });
   if (!parsed.ok) return invalid(args, parsed.errors, out, err);
   return run(args, parsed.scenario, out, err);
+}
+
+/** The file's text, refused by its size before it is read, then decoded as the page decodes it. */
+function readText(file: string): { ok: true; text: string } | { ok: false; message: string } {
+  let bytes: Buffer;
+  try {
+    const fd = file === '-' ? 0 : openSync(file, 'r');
+    try {
+      const stat = fstatSync(fd);
+      const tooBig = stat.isFile() ? fileSizeProblem(stat.size, CLI_LIMITS) : undefined;
+      if (tooBig) return { ok: false, message: tooBig };
+      bytes = readFileSync(fd);
+    } finally {
+      if (fd !== 0) closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return { ok: false, message: `cannot read the file: ${reason}` };
+  }
+  return decodeScenarioBytes(bytes, CLI_LIMITS);
 }
 
 function run(args: Args, scenario: Scenario, out: (text: string) => void, err: (text: string) => void): number {

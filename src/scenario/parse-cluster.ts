@@ -5,8 +5,9 @@
 import type { NodeConfig } from '../sim/actions';
 import type { KubeletSettings } from '../sim/config';
 import { TAINT_EFFECTS } from '../sim/api/taints';
-import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../sim/api/names';
+import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../kube/names';
 import { checkShutdownGrace, defaultReportFrequency, readKubelet } from './parse-settings';
+import { withinLimit } from './parse-limits';
 import type { Reader } from './reader';
 import { formatPath, type Path } from './yaml-source';
 
@@ -42,7 +43,8 @@ export function readCluster(value: unknown, path: Path, reader: Reader, clusterK
   };
   readZones(fields.zones, [...path, 'zones'], reader, info, addNode);
   const context: NodeContext = { zoneRegions: info.zoneRegions, clusterKubelet };
-  const nodes = fields.nodes === undefined ? [] : (reader.list(fields.nodes, [...path, 'nodes']) ?? []);
+  const listed = fields.nodes === undefined ? [] : (reader.list(fields.nodes, [...path, 'nodes']) ?? []);
+  const nodes = withinLimit(reader, [...path, 'nodes'], 'nodes', info.nodes.length + listed.length, reader.limits.nodes) ? listed : [];
   nodes.forEach((entry, i) => {
     const node = readNodeConfig(entry, [...path, 'nodes', i], reader, context);
     if (node) addNode(node, [...path, 'nodes', i, 'name']);
@@ -76,6 +78,8 @@ function readZones(
       reader.error([...zonePath, 'name'], `zone "${name}" would name its nodes "${name}-1", …: ${nameProblems[0]}`);
       return;
     }
+    // Refused before a single node is made: a count of 1,000,000 must not build a million configs.
+    if (count !== undefined && !withinLimit(reader, [...zonePath, 'nodes'], 'nodes', info.nodes.length + count, reader.limits.nodes)) return;
     for (let n = 1; n <= (count ?? 0); n++) {
       const node: NodeConfig = { name: `${name}-${n}`, zone: name };
       if (region !== undefined) node.region = region;

@@ -5,6 +5,7 @@
  * problem of a file.
  */
 import { describeValue, parseDuration, parseQuantityValue, type Parsed } from './duration';
+import { PAGE_LIMITS, type SizeLimits } from '../kube/limits';
 import type { Path } from './yaml-source';
 
 export type Fields = Record<string, unknown>;
@@ -16,6 +17,9 @@ export interface Problem {
 
 export class Reader {
   readonly problems: Problem[] = [];
+
+  /** The sizes this file is held to (the page's, or the command line's larger ones). */
+  constructor(readonly limits: SizeLimits = PAGE_LIMITS) {}
 
   error(path: Path, message: string): void {
     this.problems.push({ path, message });
@@ -98,10 +102,14 @@ export class Reader {
   }
 
   /** A duration in ms; `positive` rejects 0. */
-  duration(value: unknown, path: Path, options: { positive?: boolean } = {}): number | undefined {
+  duration(value: unknown, path: Path, options: { positive?: boolean; max?: number } = {}): number | undefined {
     const ms = this.parsed(parseDuration(value), path);
     if (ms !== undefined && options.positive && ms === 0) {
       this.error(path, 'must be longer than 0');
+      return undefined;
+    }
+    if (ms !== undefined && options.max !== undefined && ms > options.max) {
+      this.error(path, `${ms / 1000} s is over ${this.limits.holder}'s limit of ${options.max / 3_600_000} h of simulated time`);
       return undefined;
     }
     return ms;
