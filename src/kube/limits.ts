@@ -96,11 +96,13 @@ export interface SettingRange {
   integer?: boolean;
   /** Where the lower bound comes from, said in the message. */
   why: string;
+  /** Where the upper bound comes from; by default it is the playground's. */
+  maxWhy?: string;
 }
 
 const SECOND = 1_000;
 const INT32_MAX = 2 ** 31 - 1;
-const PAGE_FLOOR = 'below 1 s the simulation would spend its time on this loop alone (a limit of the playground; upstream sets none)';
+const PAGE_FLOOR = 'a floor of the playground, where upstream sets none: below 1 s this loop alone would swamp the simulation';
 const DURATION_CAP = 24 * HOUR_MS;
 
 /**
@@ -115,7 +117,7 @@ export const SETTING_RANGES: Readonly<Record<string, SettingRange>> = {
   nodeEvictionRate: { kind: 'number', min: 0, max: 1_000, why: 'a rate cannot be negative' },
   secondaryNodeEvictionRate: { kind: 'number', min: 0, max: 1_000, why: 'a rate cannot be negative' },
   largeClusterSizeThreshold: { kind: 'number', min: 0, max: INT32_MAX, integer: true, why: 'a node count cannot be negative' },
-  unhealthyZoneThreshold: { kind: 'number', min: 0, minExclusive: true, max: 1, why: 'a fraction of nodes, above 0 and at most 1' },
+  unhealthyZoneThreshold: { kind: 'number', min: 0, minExclusive: true, max: 1, why: 'a fraction of nodes', maxWhy: 'a fraction of nodes' },
   defaultNotReadyTolerationSeconds: { kind: 'number', min: 0, max: INT32_MAX, integer: true, why: 'seconds cannot be negative' },
   defaultUnreachableTolerationSeconds: { kind: 'number', min: 0, max: INT32_MAX, integer: true, why: 'seconds cannot be negative' },
   terminatedPodGCThreshold: { kind: 'number', min: 0, max: INT32_MAX, integer: true, why: 'a pod count cannot be negative' },
@@ -123,7 +125,7 @@ export const SETTING_RANGES: Readonly<Record<string, SettingRange>> = {
   nodeStatusReportFrequency: { kind: 'duration', min: SECOND, max: DURATION_CAP, why: `upstream requires more than 0; ${PAGE_FLOOR}` },
   // Upstream: pkg/kubelet/apis/config/validation ValidateKubeletConfiguration ("nodeLeaseDurationSeconds must be greater than 0").
   nodeLeaseDurationSeconds: { kind: 'number', min: 1, max: 86_400, integer: true, why: 'the kubelet requires more than 0 (KubeletConfiguration validation)' },
-  leaseJitter: { kind: 'number', min: 0, max: 1, why: 'a fraction of the renew interval' },
+  leaseJitter: { kind: 'number', min: 0, max: 1, why: 'a fraction of the renew interval', maxWhy: 'a fraction of the renew interval' },
   // Upstream: same function, "shutdownGracePeriod %v must be either zero or otherwise >= 1 sec".
   shutdownGracePeriod: { kind: 'duration', min: SECOND, zeroAllowed: true, max: DURATION_CAP, why: 'the kubelet requires zero or at least 1 s (KubeletConfiguration validation)' },
   shutdownGracePeriodCriticalPods: { kind: 'duration', min: SECOND, zeroAllowed: true, max: DURATION_CAP, why: 'the kubelet requires zero or at least 1 s (KubeletConfiguration validation)' },
@@ -148,6 +150,8 @@ export function settingProblem(name: string, value: number): string | undefined 
     const bound = `${range.minExclusive ? 'more than' : 'at least'} ${show(range.min, range.kind)}`;
     return `${name} ${show(value, range.kind)} is too small: it must be ${range.zeroAllowed ? `0 or ${bound}` : bound} (${range.why})`;
   }
-  if (value > range.max) return `${name} ${show(value, range.kind)} is too large: it must be at most ${show(range.max, range.kind)} (a limit of the playground)`;
+  if (value > range.max) {
+    return `${name} ${show(value, range.kind)} is too large: it must be at most ${show(range.max, range.kind)} (${range.maxWhy ?? 'a limit of the playground'})`;
+  }
   return undefined;
 }
