@@ -4,7 +4,9 @@ import { App } from './App.tsx';
 import { DEFAULT_SEED, OPENING_SPEED } from './actions';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { bootCommandFromSearch } from './graph/large-cluster';
-import { connectSimulation, sendCommand } from './sim-client';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { WorkerAlert } from './components/WorkerAlert';
+import { connectSimulation, injectFault, sendCommand } from './sim-client';
 import { reportError } from './store';
 import './styles.css';
 
@@ -24,8 +26,18 @@ if (!params.has('nodes') && !params.has('paused')) {
   sendCommand({ type: 'play' });
 }
 
+// The end-to-end tests inject worker faults through this (only with ?test-faults, see sim-client.ts).
+if (params.has('test-faults')) Object.assign(window, { kpInjectFault: injectFault });
+
+// The worker alert and the update prompt sit outside the app's boundary, so they show even if the app fails to draw.
 createRoot(root).render(
   <StrictMode>
+    <ErrorBoundary label="The worker alert">
+      <WorkerAlert />
+    </ErrorBoundary>
+    <ErrorBoundary label="The update prompt">
+      <UpdatePrompt />
+    </ErrorBoundary>
     <ErrorBoundary>
       <App />
     </ErrorBoundary>
