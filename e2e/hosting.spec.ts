@@ -17,12 +17,14 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // Runs in the page (the e2e tsconfig has no DOM types, hence the casts).
   await page.addInitScript(() => {
     const seen: string[] = [];
-    (window as unknown as { kpViolations: string[] }).kpViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const scope = globalThis as unknown as { kpViolations: string[]; document: { addEventListener(type: string, f: (e: { violatedDirective: string; blockedURI: string }) => void): void } };
+    scope.kpViolations = seen;
+    scope.document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return async () => [...errors, ...(await page.evaluate(() => (window as unknown as { kpViolations: string[] }).kpViolations))];
+  return async () => [...errors, ...(await page.evaluate(() => (globalThis as unknown as { kpViolations: string[] }).kpViolations))];
 }
 
 test('the app runs under its strict Content-Security-Policy with no violation', async ({ page }) => {
@@ -50,7 +52,7 @@ test('after the first visit the page reloads offline', async ({ page, context })
   await expect(clock(page)).toHaveText('t = 0s');
   // The service worker has installed and precached the build.
   await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
+    await (globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } }).navigator.serviceWorker.ready;
   });
   await context.setOffline(true);
   try {
@@ -59,7 +61,7 @@ test('after the first visit the page reloads offline', async ({ page, context })
     await expect(clock(page)).toHaveText('t = 0s');
     await page.getByRole('button', { name: 'Step +10 s' }).click();
     await expect(clock(page)).toHaveText('t = 10s');
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null)).toBe(true);
   } finally {
     await context.setOffline(false);
   }

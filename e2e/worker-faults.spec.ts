@@ -11,7 +11,7 @@ const clock = (page: Page) => page.getByRole('timer', { name: 'Simulated time' }
 const alert = (page: Page) => page.getByRole('alert').filter({ hasText: /The simulation (crashed|is not responding)/ });
 
 async function inject(page: Page, fault: WorkerFault): Promise<void> {
-  await page.evaluate((f) => (window as unknown as { kpInjectFault: (f: WorkerFault) => void }).kpInjectFault(f), fault);
+  await page.evaluate((f) => (globalThis as unknown as { kpInjectFault: (f: WorkerFault) => void }).kpInjectFault(f), fault);
 }
 
 const CASES: { fault: WorkerFault; says: RegExp }[] = [
@@ -45,7 +45,7 @@ for (const { fault, says } of CASES) {
 test('without ?test-faults the worker refuses a fault', async ({ page }) => {
   await page.goto('./?paused');
   await expect(clock(page)).toHaveText('t = 0s');
-  expect(await page.evaluate(() => 'kpInjectFault' in window)).toBe(false);
+  expect(await page.evaluate(() => 'kpInjectFault' in globalThis)).toBe(false);
 });
 
 test('a worker that fails to load is said, with no "Loading the simulation…" left under it', async ({ page }) => {

@@ -8,7 +8,7 @@ import { TAINT_EFFECTS } from '../sim/api/taints';
 import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../kube/names';
 import { checkShutdownGrace, defaultReportFrequency, readKubelet } from './parse-settings';
 import { withinLimit } from './parse-limits';
-import type { Reader } from './reader';
+import { quoted, type Reader } from './reader';
 import { formatPath, type Path } from './yaml-source';
 
 export interface ClusterInfo {
@@ -94,7 +94,12 @@ function readZones(
 export function readNodeConfig(value: unknown, path: Path, reader: Reader, context: NodeContext): NodeConfig | undefined {
   const fields = reader.mapping(value, path, NODE_FIELDS, ['name']);
   if (!fields) return undefined;
-  const name = fields.name === undefined ? undefined : readNodeName(fields.name, [...path, 'name'], reader);
+  let name = fields.name === undefined ? undefined : readNodeName(fields.name, [...path, 'name'], reader);
+  // Upstream: the kubelet labels its Node kubernetes.io/hostname=<name>, and a label value is at most 63 characters.
+  if (name !== undefined && name.length > 63) {
+    reader.error([...path, 'name'], `node name ${quoted(name)} is ${name.length} characters: a simulated node's kubelet labels it kubernetes.io/hostname=<name>, and a label value is at most 63 characters`);
+    name = undefined;
+  }
   const node: NodeConfig = { name: name ?? '' };
   if (fields.zone !== undefined) {
     const zone = readTopologyValue(fields.zone, [...path, 'zone'], reader);

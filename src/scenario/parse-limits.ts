@@ -25,6 +25,50 @@ export function textProblem(text: string, limits: SizeLimits): string | undefine
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     return `this is not a text file (a control character U+${code} on line ${line}): a scenario is YAML or JSON text`;
   }
+  return nestingProblem(text);
+}
+
+/**
+ * Nesting deeper than any scenario needs is refused before the YAML library
+ * sees it: 100,000 nested brackets exhaust its parser's memory, which no
+ * try/catch can recover from.
+ */
+const MAX_NESTING = 64;
+const MAX_INDENT = 256;
+
+function nestingProblem(text: string): string | undefined {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | null = null;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      lineStart = true;
+      indent = 0;
+      if (quote === "'") quote = null;
+      continue;
+    }
+    if (lineStart && ch === ' ') {
+      if (++indent > MAX_INDENT) return `a line is indented more than ${MAX_INDENT} spaces: a scenario nests far less deeply`;
+      continue;
+    }
+    lineStart = false;
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (ch === '[' || ch === '{') {
+      deepest = Math.max(deepest, ++depth);
+      if (deepest > MAX_NESTING) return `the file nests lists or mappings more than ${MAX_NESTING} levels deep: a scenario needs far fewer`;
+    } else if (ch === ']' || ch === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
   return undefined;
 }
 

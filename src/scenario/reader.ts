@@ -122,7 +122,7 @@ export class Reader {
   /** Runs `validate` (returning messages, as src/sim/api/names.ts does) and records its first problem. */
   check(value: string, path: Path, validate: (value: string) => string[]): boolean {
     const problems = validate(value);
-    if (problems.length > 0) this.error(path, `invalid value ${JSON.stringify(value)}: ${problems[0]}`);
+    if (problems.length > 0) this.error(path, `invalid value ${quoted(value)}: ${problems[0]}`);
     return problems.length === 0;
   }
 
@@ -131,6 +131,11 @@ export class Reader {
     this.error(path, result.message);
     return undefined;
   }
+}
+
+/** A value as messages quote it: long ones cut, so the reason still shows. */
+export function quoted(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
 }
 
 function unknownField(key: string, allowed: readonly string[]): string {
