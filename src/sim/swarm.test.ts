@@ -123,6 +123,7 @@ function healEverything(sim: Simulation, nodes: NodeConfig[]): void {
   for (const zone of zones) sim.act({ do: 'heal-zone', zone });
   for (const { name } of nodes) {
     sim.act({ do: 'start-node', node: name });
+    sim.act({ do: 'heal-node', node: name });
     sim.act({ do: 'set-condition', node: name, type: 'Ready', status: 'True' });
     sim.act({ do: 'set-condition', node: name, type: 'MemoryPressure', status: 'False' });
     sim.act({ do: 'uncordon', node: name });
