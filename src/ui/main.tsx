@@ -7,7 +7,7 @@ import { bootCommandFromSearch } from './graph/large-cluster';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { WorkerAlert } from './components/WorkerAlert';
 import { connectSimulation, injectFault, sendCommand } from './sim-client';
-import { reportError } from './store';
+import { reportError, useSim } from './store';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -17,7 +17,15 @@ if (!root) throw new Error('#root element missing from index.html');
 // `?nodes=100&pods=3000` boots a bigger cluster (see large-cluster.ts).
 const addressBoot = bootCommandFromSearch(window.location.search, DEFAULT_SEED);
 connectSimulation(addressBoot.command);
-if (addressBoot.problems.length > 0) reportError(`The address was not used: ${addressBoot.problems.join('; ')}. The default cluster opened instead.`);
+if (addressBoot.problems.length > 0) {
+  // Said once the default cluster is up: its first snapshot clears the error line.
+  const message = `The address was not used: ${addressBoot.problems.join('; ')}. The default cluster opened instead.`;
+  const stop = useSim.subscribe((state) => {
+    if (state.session.status !== 'running') return;
+    stop();
+    reportError(message);
+  });
+}
 // The first screen is the default cluster, running. `?paused` opens it
 // paused at t = 0 (the end-to-end tests drive time themselves).
 const params = new URLSearchParams(window.location.search);
