@@ -158,7 +158,7 @@ export function located(source: YamlSource, path: Path, message: string): Scenar
   return position ? { path: formatPath(path), line: position.line, column: position.column, message } : { path: formatPath(path), message };
 }
 
-function sourceRef(source: YamlSource, path: Path): { path: string; line?: number } {
+export function sourceRef(source: YamlSource, path: Path): { path: string; line?: number } {
   const position = source.locate(path);
   return position ? { path: formatPath(path), line: position.line } : { path: formatPath(path) };
 }
