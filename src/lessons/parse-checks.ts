@@ -67,6 +67,19 @@ export function readStepAction(value: unknown, path: Path, reader: Reader, conte
   return read.action;
 }
 
+/**
+ * Text of a lesson (markdown). Prose often has "word: more", which YAML
+ * reads as a mapping: say so, since the cure (quotes or a `|` block) is not
+ * obvious from "expected a string".
+ */
+export function readText(value: unknown, path: Path, reader: Reader): string | undefined {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    reader.error(path, 'expected text, found a mapping: YAML reads "words: more words" as a mapping; put the text in quotes or in a "|" block');
+    return undefined;
+  }
+  return reader.string(value, path, { nonEmpty: true });
+}
+
 const PATTERN_FIELDS = ['do', 'node', 'zone', 'kind', 'name'];
 
 /** `{do: kill-node}` (any node) or `{do: kill-node, node: zone-a-1}`: the learner actions a hint answers. */

@@ -7,7 +7,7 @@
 import { readPodFilter } from '../scenario/parse-expect';
 import type { Reader } from '../scenario/reader';
 import type { Path } from '../scenario/yaml-source';
-import { readCheck, type References } from './parse-checks';
+import { readCheck, readText, type References } from './parse-checks';
 import { TIME_UNITS, type Choice, type Measure, type Question } from './types';
 import type { SourceRef } from '../scenario/types';
 
@@ -26,7 +26,7 @@ export function readQuestion(value: unknown, path: Path, reader: Reader, refs: R
   }
   const fields = reader.mapping(value, path, hasChoices ? CHOICE_FIELDS : NUMBER_FIELDS, ['prompt', 'rule', 'source']);
   if (!fields) return undefined;
-  const text = (field: string) => (fields[field] === undefined ? undefined : reader.string(fields[field], [...path, field], { nonEmpty: true }));
+  const text = (field: string) => (fields[field] === undefined ? undefined : readText(fields[field], [...path, field], reader));
   const prompt = text('prompt');
   const rule = text('rule');
   const ruleSource = text('source');
@@ -56,9 +56,9 @@ function readChoices(value: unknown, path: Path, reader: Reader): Choice[] | und
   list.forEach((entry, i) => {
     const at = [...path, i];
     const fields = reader.mapping(entry, at, ['text', 'correct', 'why'], ['text']);
-    const text = fields?.text === undefined ? undefined : reader.string(fields.text, [...at, 'text'], { nonEmpty: true });
+    const text = fields?.text === undefined ? undefined : readText(fields.text, [...at, 'text'], reader);
     const correct = fields?.correct === undefined ? false : reader.boolean(fields.correct, [...at, 'correct']);
-    const why = fields?.why === undefined ? undefined : reader.string(fields.why, [...at, 'why'], { nonEmpty: true });
+    const why = fields?.why === undefined ? undefined : readText(fields.why, [...at, 'why'], reader);
     if (text === undefined || correct === undefined || (fields?.why !== undefined && why === undefined)) ok = false;
     else choices.push(why === undefined ? { text, correct } : { text, correct, why });
   });

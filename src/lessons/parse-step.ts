@@ -8,7 +8,7 @@ import { readEventFilter } from '../scenario/parse-expect';
 import type { Reader } from '../scenario/reader';
 import type { SourceRef } from '../scenario/types';
 import type { Path } from '../scenario/yaml-source';
-import { readActionPattern, readCheck, readStepAction, type References } from './parse-checks';
+import { readActionPattern, readCheck, readStepAction, readText, type References } from './parse-checks';
 import { readQuestion } from './parse-question';
 import { DEFAULT_WITHIN_MS, type Goal, type Hint, type LessonAction, type LessonStep, type StepClock, type StepWait } from './types';
 
@@ -31,7 +31,7 @@ export function readStep(value: unknown, path: Path, index: number, ctx: StepCon
   const id = fields.id === undefined ? String(index + 1) : reader.string(fields.id, [...path, 'id'], { nonEmpty: true });
   if (id !== undefined && !STEP_ID.test(id)) reader.error([...path, 'id'], `invalid step id ${JSON.stringify(id)}: use lower case letters, digits and '-' only`);
   const title = fields.title === undefined ? undefined : reader.string(fields.title, [...path, 'title'], { nonEmpty: true });
-  const text = fields.text === undefined ? undefined : reader.string(fields.text, [...path, 'text'], { nonEmpty: true });
+  const text = fields.text === undefined ? undefined : readText(fields.text, [...path, 'text'], reader);
   const clock = fields.clock === undefined ? ({ mode: 'pause' } as const) : readClock(fields.clock, [...path, 'clock'], reader);
   const actions = readList(fields.actions, [...path, 'actions'], reader, (v, p) => {
     const action = readStepAction(v, p, reader, ctx.nodes, ctx.refs);
@@ -41,7 +41,7 @@ export function readStep(value: unknown, path: Path, index: number, ctx: StepCon
   const question = fields.question === undefined ? undefined : readQuestion(fields.question, [...path, 'question'], reader, ctx.refs, ctx.sourceRef([...path, 'question']));
   const goals = readList(fields.goals, [...path, 'goals'], reader, (v, p) => readGoal(v, p, ctx)) as Goal[];
   const hints = readList(fields.hints, [...path, 'hints'], reader, (v, p) => readHint(v, p, ctx)) as Hint[];
-  const sources = readList(fields.sources, [...path, 'sources'], reader, (v, p) => reader.string(v, p, { nonEmpty: true })) as string[];
+  const sources = readList(fields.sources, [...path, 'sources'], reader, (v, p) => readText(v, p, reader)) as string[];
   if (clock?.mode === 'run' && wait && wait.kind !== 'action') {
     reader.error([...path, 'clock'], `a step that runs a fixed time cannot also wait for ${wait.kind === 'until' ? 'an expectation' : 'an event'}: use "clock: play" to play until the wait holds`);
   }
@@ -105,9 +105,9 @@ function readGoal(value: unknown, path: Path, ctx: StepContext): Goal | undefine
   const { reader } = ctx;
   const fields = reader.mapping(value, path, ['text', 'expect', 'hint'], ['text', 'expect']);
   if (!fields) return undefined;
-  const text = fields.text === undefined ? undefined : reader.string(fields.text, [...path, 'text'], { nonEmpty: true });
+  const text = fields.text === undefined ? undefined : readText(fields.text, [...path, 'text'], reader);
   const check = fields.expect === undefined ? undefined : readCheck(fields.expect, [...path, 'expect'], reader, ctx.refs);
-  const hint = fields.hint === undefined ? undefined : reader.string(fields.hint, [...path, 'hint'], { nonEmpty: true });
+  const hint = fields.hint === undefined ? undefined : readText(fields.hint, [...path, 'hint'], reader);
   if (text === undefined || !check || (fields.hint !== undefined && hint === undefined)) return undefined;
   const goal: Goal = { text, check, source: ctx.sourceRef(path) };
   if (hint !== undefined) goal.hint = hint;
@@ -119,7 +119,7 @@ function readHint(value: unknown, path: Path, ctx: StepContext): Hint | undefine
   const fields = reader.mapping(value, path, ['when', 'text'], ['when', 'text']);
   if (!fields) return undefined;
   const when = fields.when === undefined ? undefined : readActionPattern(fields.when, [...path, 'when'], reader, ctx.refs);
-  const text = fields.text === undefined ? undefined : reader.string(fields.text, [...path, 'text'], { nonEmpty: true });
+  const text = fields.text === undefined ? undefined : readText(fields.text, [...path, 'text'], reader);
   return when && text !== undefined ? { when, text, source: ctx.sourceRef(path) } : undefined;
 }
 

@@ -9,7 +9,7 @@ import type { NodeContext } from '../scenario/parse-cluster';
 import { Reader } from '../scenario/reader';
 import type { Scenario, ScenarioError } from '../scenario/types';
 import { readYaml, type Path, type YamlSource } from '../scenario/yaml-source';
-import { References } from './parse-checks';
+import { readText, References } from './parse-checks';
 import { readList, readStep, STEP_ID, type StepContext } from './parse-step';
 import type { Lesson, LessonFile } from './types';
 
@@ -47,13 +47,13 @@ function readLessonSection(source: YamlSource, reader: Reader, scenario: Scenari
   const path: Path = ['lesson'];
   const fields = reader.mapping(value, path, LESSON_FIELDS, ['title', 'summary', 'topic', 'steps']);
   if (!fields) return undefined;
-  const text = (field: string) => (fields[field] === undefined ? undefined : reader.string(fields[field], [...path, field], { nonEmpty: true }));
+  const text = (field: string) => (fields[field] === undefined ? undefined : readText(fields[field], [...path, field], reader));
   const title = text('title');
   const summary = text('summary');
   const topic = text('topic');
   const next = text('next');
   if (next !== undefined && !STEP_ID.test(next)) reader.error([...path, 'next'], `invalid lesson name ${JSON.stringify(next)}: lessons are named as scenarios are ([a-z0-9-]+)`);
-  const learned = readList(fields.learned, [...path, 'learned'], reader, (v, p) => reader.string(v, p, { nonEmpty: true }));
+  const learned = readList(fields.learned, [...path, 'learned'], reader, (v, p) => readText(v, p, reader));
   const refs = new References();
   const ctx: StepContext = { reader, nodes: nodeContext(scenario), refs, sourceRef: (p) => sourceRef(source, p) };
   const steps = readSteps(fields.steps, [...path, 'steps'], ctx);
