@@ -16,7 +16,7 @@ import { describeAction, type SimAction } from '../sim/actions';
 import type { Pod } from '../sim/api/types';
 import type { Simulation } from '../sim/simulation';
 import { describeMeasure, describeWait, formatMs } from './describe';
-import { TIME_UNITS, type LessonFile, type LessonStep, type NumberQuestion, type Question } from './types';
+import { DEFAULT_WITHIN_MS, TIME_UNITS, type LessonFile, type LessonStep, type NumberQuestion, type Question } from './types';
 
 /** One thing the checker verified in a step. */
 export interface CheckLine {
@@ -128,6 +128,9 @@ function walkStep(walk: Walk, step: LessonStep): StepReport {
     const held = walk.runUntil(startMs + wait.withinMs, () => measured.track() || waitHolds(walk, wait, startMs));
     const what = describeWait(wait, (check) => walk.describe(check));
     line(held, held ? `${what}: held at ${formatMs(walk.sim.nowMs)}` : `${what}: did not happen within ${formatMs(wait.withinMs)} of the step's start (${formatMs(startMs)})`, wait.source);
+  } else if (step.clock.mode === 'play' && step.goals.length > 0) {
+    // The clock plays until the learner presses Next, which they can once every goal is met.
+    walk.runUntil(startMs + DEFAULT_WITHIN_MS, () => measured.track() || step.goals.every((g) => walk.holds(g.check)));
   }
   if (step.question) checkQuestion(walk, step.question, measured.firstMs, startMs, line);
   for (const goal of step.goals) {
