@@ -105,8 +105,12 @@ function readMeasure(value: unknown, path: Path, reader: Reader, refs: Reference
     if (filter?.node) refs.use('node', filter.node, [...path, 'pods', 'node']);
     return filter ? { kind: 'pods', filter } : undefined;
   }
-  const fields = reader.mapping(value, path, ['when', 'since'], ['when']);
-  if (!fields || fields.when === undefined) return undefined;
+  if (head.when === undefined) {
+    reader.error(path, 'a measure is {when: <expectation>, since?: start|step} (a time) or {pods: <pod filter>} (a count)');
+    return undefined;
+  }
+  const fields = reader.mapping(value, path, ['when', 'since']);
+  if (!fields) return undefined;
   const check = readCheck(fields.when, [...path, 'when'], reader, refs);
   const since = fields.since === undefined ? 'start' : reader.oneOf(fields.since, [...path, 'since'], ['start', 'step'] as const);
   return check && since ? { kind: 'time', check, since } : undefined;
