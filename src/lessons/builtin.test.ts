@@ -61,4 +61,14 @@ describe('built-in lessons', () => {
       }
     }
   });
+
+  it('include the complete example of docs/lessons.md, which holds too', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/lessons.md', import.meta.url)), 'utf8');
+    const example = /## A complete example[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example, 'docs/lessons.md has a complete example').toBeDefined();
+    const parsed = parseLesson(example!);
+    if (!parsed.ok) expect.fail(parsed.errors.map((e) => `${e.path} line ${e.line}: ${e.message}`).join('\n'));
+    const outcome = checkLesson(parsed.file);
+    expect(outcome.ok && outcome.report.passed).toBe(true);
+  });
 });
