@@ -15,7 +15,8 @@ import type { ExpectationCheck, ExpectationResult, ScenarioError, SourceRef } fr
 import { describeAction, type SimAction } from '../sim/actions';
 import type { Pod } from '../sim/api/types';
 import type { Simulation } from '../sim/simulation';
-import { describeMeasure, describeWait, formatMs } from './describe';
+import { formatSeconds as formatMs } from '../scenario/timeline';
+import { describeMeasure, describeWait } from './describe';
 import { DEFAULT_WITHIN_MS, TIME_UNITS, type LessonFile, type LessonStep, type NumberQuestion, type Question } from './types';
 
 /** One thing the checker verified in a step. */

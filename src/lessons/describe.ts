@@ -24,7 +24,3 @@ export function describeMeasure(measure: Measure, describeCheck: DescribeCheck):
   return `time at which ${describeCheck(measure.check)} (${measure.since === 'step' ? "since the step's start" : 'since t = 0'})`;
 }
 
-/** "115s", "360.1s": seconds with up to 3 decimals, as lesson files write times. */
-export function formatMs(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))}s`;
-}

@@ -8,14 +8,13 @@
  */
 import { formatEntry, formatExpectation, formatSeconds } from '../scenario/timeline';
 import type { CheckLine, LessonReport } from './check';
-import { formatMs } from './describe';
 import type { LessonFile } from './types';
 
 export function formatLessonReport(file: LessonFile, report: LessonReport): string[] {
   const lines = [`Lesson ${file.lesson.name}: ${file.lesson.title} (seed ${file.scenario.seed})`, ''];
   lines.push(...report.trace.map(formatEntry), '', 'Steps:');
   report.steps.forEach((step, i) => {
-    const span = step.endMs === step.startMs ? formatMs(step.startMs) : `${formatMs(step.startMs)} → ${formatMs(step.endMs)}`;
+    const span = step.endMs === step.startMs ? formatSeconds(step.startMs) : `${formatSeconds(step.startMs)} → ${formatSeconds(step.endMs)}`;
     lines.push(`  Step ${i + 1} "${step.id}"${step.title ? ` ${step.title}` : ''} (${span})`);
     if (step.checks.length === 0) lines.push('    (nothing to check: the learner reads and presses Next)');
     for (const check of step.checks) lines.push(`    ${formatCheck(check)}`);
