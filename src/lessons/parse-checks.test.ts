@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SimAction } from '../sim/actions';
+import { parseLesson } from './parse';
 import { patternMatches, sameAction } from './parse-checks';
+import { respondToAction } from './respond';
+import type { LessonStep } from './types';
 
 const kill = (node: string): SimAction => ({ do: 'kill-node', node });
 const pod = (name: string, image: string): SimAction => ({
@@ -38,5 +41,32 @@ describe('patternMatches (which hint answers a learner action?)', () => {
     expect(patternMatches({ do: 'heal-zone', zone: 'zone-a' }, { do: 'heal-zone', zone: 'zone-b' })).toBe(false);
     expect(patternMatches({ do: 'delete', kind: 'Pod' }, { do: 'delete', kind: 'Pod', name: 'db-1', namespace: 'default', force: true })).toBe(true);
     expect(patternMatches({ do: 'apply', kind: 'Pod', name: 'p' }, pod('p', 'nginx'))).toBe(true);
+  });
+});
+
+describe('respondToAction', () => {
+  const step = (): LessonStep => {
+    const parsed = parseLesson(`name: t
+cluster: {zones: [{name: zone-a, nodes: 3}]}
+lesson:
+  title: T
+  summary: S
+  topic: X
+  steps:
+    - text: Kill zone-a-2.
+      wait: {action: {do: kill-node, node: zone-a-2}}
+      hints:
+        - {when: {do: kill-node, node: zone-a-1}, text: Not the first one.}
+        - {when: {do: kill-node}, text: Another node.}
+`);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.file.lesson.steps[0]!;
+  };
+
+  it('says the awaited action moves the step on, and answers others with the first matching hint', () => {
+    expect(respondToAction(step(), kill('zone-a-2'))).toEqual({ kind: 'awaited' });
+    expect(respondToAction(step(), kill('zone-a-1'))).toEqual({ kind: 'hint', text: 'Not the first one.' });
+    expect(respondToAction(step(), kill('zone-a-3'))).toEqual({ kind: 'hint', text: 'Another node.' });
+    expect(respondToAction(step(), { do: 'cordon', node: 'zone-a-2' })).toEqual({ kind: 'none' });
   });
 });
