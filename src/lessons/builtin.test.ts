@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/parse';
 import { checkLesson } from './check';
+import { renderLessonInline, renderLessonMarkdown } from './markdown';
 import { parseLesson } from './parse';
-import type { LessonFile } from './types';
+import type { Lesson, LessonFile } from './types';
 
 const DIR = fileURLToPath(new URL('./builtin/', import.meta.url));
 const FILES = readdirSync(DIR)
@@ -71,4 +72,25 @@ describe('built-in lessons', () => {
     const outcome = checkLesson(parsed.file);
     expect(outcome.ok && outcome.report.passed).toBe(true);
   });
+
+  it('write markdown only: no HTML that would show as text, no image that would not load', () => {
+    for (const file of FILES) {
+      for (const text of markdownOf(load(file).lesson)) {
+        const html = text.includes('\n') ? renderLessonMarkdown(text) : renderLessonInline(text);
+        expect(html, `${file}: ${text}`).not.toMatch(/&lt;[a-z/]/i);
+        expect(text, file).not.toMatch(/!\[/);
+      }
+    }
+  });
 });
+
+/** Every piece of a lesson the player renders as markdown. */
+function markdownOf(lesson: Lesson): string[] {
+  const out = [lesson.summary, ...lesson.learned];
+  for (const step of lesson.steps) {
+    out.push(step.text, ...step.goals.flatMap((g) => [g.text, g.hint ?? '']), ...step.hints.map((h) => h.text));
+    const q = step.question;
+    if (q) out.push(q.prompt, q.rule, ...(q.kind === 'choice' ? q.choices.flatMap((c) => [c.text, c.why ?? '']) : []));
+  }
+  return out.filter((t) => t !== '');
+}
