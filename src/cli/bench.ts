@@ -14,9 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { NodeConfig } from '../sim/actions';
-import type { Pod } from '../sim/api/types';
-import { Simulation } from '../sim/simulation';
+import { Simulation, type NodeConfig, type Pod } from '../sim';
 import { benchLimits, benchReplicas } from './bench-limits';
 import { benchScheduling } from './bench-scheduling';
 

@@ -2,8 +2,8 @@
  * `settings` and `kubelet` blocks (scenario-format.md, "settings"): flag names
  * in camelCase, mapped to the engine's SettingsOverrides (durations in ms).
  */
-import type { KubeletSettings, SettingsOverrides } from '../sim/config';
 import { SETTING_RANGES, settingProblem } from '../kube/limits';
+import type { KubeletSettings, SettingsOverrides } from '../sim';
 import type { Reader } from './reader';
 import type { Path } from './yaml-source';
 
