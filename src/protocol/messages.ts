@@ -89,7 +89,17 @@ export type SimCommand =
   /** Back to the latest simulated time of this line of history. */
   | { type: 'go-live' }
   /** Brings back the future the last fork discarded, and shows the instant the fork was made at. */
-  | { type: 'undo-fork' };
+  | { type: 'undo-fork' }
+  /** The page's heartbeat: the worker answers each with a `pong` of the same seq, at once (sim.worker.ts). */
+  | { type: 'ping'; seq: number }
+  /**
+   * Test only: makes the worker hang (a busy loop), throw an uncaught error or
+   * close itself, so the end-to-end tests can check the page notices. The
+   * worker accepts it only when the page was opened with `?test-faults`.
+   */
+  | { type: 'fault'; fault: WorkerFault };
+
+export type WorkerFault = 'hang' | 'throw' | 'close';
 
 // ---- worker → UI -----------------------------------------------------------
 
@@ -254,4 +264,10 @@ export interface TimelineFrame {
   rewritten: { atMs: number; undoable: boolean } | null;
 }
 
-export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame | ExplanationFrame | ScenarioRejectedFrame | TimelineFrame;
+/** The answer to a `ping`. */
+export interface PongFrame {
+  type: 'pong';
+  seq: number;
+}
+
+export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame | ExplanationFrame | ScenarioRejectedFrame | TimelineFrame | PongFrame;

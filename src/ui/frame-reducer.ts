@@ -117,6 +117,7 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'explanation':
     case 'scenario-rejected':
     case 'timeline':
+    case 'pong':
       // The page's own slices (store.ts, page-state.ts) take these.
       return null;
   }
