@@ -25,7 +25,7 @@ export function textProblem(text: string, limits: SizeLimits): string | undefine
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     return `this is not a text file (a control character U+${code} on line ${line}): a scenario is YAML or JSON text`;
   }
-  return nestingProblem(text);
+  return undefined;
 }
 
 /**
@@ -36,7 +36,7 @@ export function textProblem(text: string, limits: SizeLimits): string | undefine
 const MAX_NESTING = 64;
 const MAX_INDENT = 256;
 
-function nestingProblem(text: string): string | undefined {
+export function nestingProblem(text: string): string | undefined {
   let depth = 0;
   let deepest = 0;
   let quote: string | null = null;

@@ -4,6 +4,7 @@
  * "actions[2].node" can name its line and column.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ErrorCode, type Node as YamlNode } from 'yaml';
+import { nestingProblem } from './parse-limits';
 import type { ScenarioError } from './types';
 
 export type PathSegment = string | number;
@@ -24,6 +25,9 @@ export interface YamlSource {
 const MAX_ALIAS_COUNT = 1000;
 
 export function readYaml(text: string): { ok: true; source: YamlSource } | { ok: false; errors: ScenarioError[] } {
+  // Checked here, where every reader of YAML text passes (scenarios, lessons): deep nesting kills the process.
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) return { ok: false, errors: [{ path: '', message: tooDeep }] };
   const lineCounter = new LineCounter();
   // merge: `<<: *anchor` works as in kubectl's YAML 1.1 parser, a common way to share node specs.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
