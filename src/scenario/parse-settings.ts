@@ -12,7 +12,7 @@ type Spec<K> =
 
 type ControllerKey = Exclude<keyof SettingsOverrides, 'kubelet'>;
 
-const CONTROLLER_SETTINGS: Readonly<Record<string, Spec<ControllerKey>>> = {
+export const CONTROLLER_SETTINGS: Readonly<Record<string, Spec<ControllerKey>>> = {
   nodeMonitorPeriod: { to: 'nodeMonitorPeriodMs', duration: { positive: true } },
   nodeMonitorGracePeriod: { to: 'nodeMonitorGracePeriodMs', duration: { positive: true } },
   nodeStartupGracePeriod: { to: 'nodeStartupGracePeriodMs', duration: { positive: true } },
@@ -25,7 +25,7 @@ const CONTROLLER_SETTINGS: Readonly<Record<string, Spec<ControllerKey>>> = {
   terminatedPodGCThreshold: { to: 'terminatedPodGCThreshold', number: { min: 0, integer: true } },
 };
 
-const KUBELET_SETTINGS: Readonly<Record<string, Spec<keyof KubeletSettings>>> = {
+export const KUBELET_SETTINGS: Readonly<Record<string, Spec<keyof KubeletSettings>>> = {
   nodeStatusUpdateFrequency: { to: 'nodeStatusUpdateFrequencyMs', duration: { positive: true } },
   nodeStatusReportFrequency: { to: 'nodeStatusReportFrequencyMs', duration: { positive: true } },
   nodeLeaseDurationSeconds: { to: 'nodeLeaseDurationSeconds', number: { min: 1, integer: true } },
