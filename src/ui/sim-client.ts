@@ -6,6 +6,13 @@ import type { SimCommand, SimFrame } from '../protocol/messages';
 import { applyFrame, reportError } from './store';
 
 let worker: Worker | null = null;
+const frameListeners = new Set<(frame: SimFrame) => void>();
+
+/** Calls `listener` with every frame after the store took it (share/ follows recordings this way); returns the unsubscribe. */
+export function subscribeFrames(listener: (frame: SimFrame) => void): () => void {
+  frameListeners.add(listener);
+  return () => frameListeners.delete(listener);
+}
 
 export function connectSimulation(boot: Extract<SimCommand, { type: 'boot' }>): void {
   if (worker) return;
@@ -13,6 +20,7 @@ export function connectSimulation(boot: Extract<SimCommand, { type: 'boot' }>): 
   worker.onmessage = (event: MessageEvent<SimFrame>) => {
     try {
       applyFrame(event.data);
+      for (const listener of frameListeners) listener(event.data);
     } catch (error) {
       reportError(`Could not apply an update from the simulation: ${error instanceof Error ? error.message : String(error)}`);
     }
