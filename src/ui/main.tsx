@@ -1,25 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { DEFAULT_SEED, OPENING_SPEED } from './actions';
+import { DEFAULT_SEED } from './actions';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { bootCommandFromSearch } from './graph/large-cluster';
-import { connectSimulation, sendCommand } from './sim-client';
+import { subscribeFrames } from './sim-client';
+import { startSaving } from './share/persist';
+import { takeFrame } from './share/share-store';
+import { startSession } from './share/startup';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
 
 // Outside React, so StrictMode's double effects cannot start two workers.
-// `?nodes=100&pods=3000` boots a bigger cluster (see large-cluster.ts).
-connectSimulation(bootCommandFromSearch(window.location.search, DEFAULT_SEED));
-// The first screen is the default cluster, running. `?paused` opens it
-// paused at t = 0 (the end-to-end tests drive time themselves).
-const params = new URLSearchParams(window.location.search);
-if (!params.has('nodes') && !params.has('paused')) {
-  sendCommand({ type: 'speed', factor: OPENING_SPEED });
-  sendCommand({ type: 'play' });
-}
+// A share link, `?nodes=100&pods=3000` (see large-cluster.ts), the saved
+// session, or else the default cluster running (`?paused`: paused at t = 0,
+// the end-to-end tests drive time themselves): see share/startup.ts.
+subscribeFrames(takeFrame);
+startSaving();
+void startSession(bootCommandFromSearch(window.location.search, DEFAULT_SEED));
 
 createRoot(root).render(
   <StrictMode>

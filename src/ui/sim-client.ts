@@ -14,7 +14,7 @@ export function subscribeFrames(listener: (frame: SimFrame) => void): () => void
   return () => frameListeners.delete(listener);
 }
 
-export function connectSimulation(boot: Extract<SimCommand, { type: 'boot' }>): void {
+export function connectSimulation(boot: Extract<SimCommand, { type: 'boot' | 'boot-scenario' }>): void {
   if (worker) return;
   worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
   worker.onmessage = (event: MessageEvent<SimFrame>) => {
