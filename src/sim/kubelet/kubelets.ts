@@ -80,7 +80,7 @@ export class Kubelets implements Component {
     this.slots = new TimerSlots(ctx.timers, NAME, new Map(state?.slots));
     this.queue = new Set(state?.queue);
     this.nodeCount = state?.nodeCount ?? 0;
-    this.rng = ctx.rng.fork('kubelet');
+    this.rng = ctx.rngStream('kubelet');
     this.api.watch<Pod>('Pod', (event) => {
       const nodeName = event.object.spec.nodeName;
       if (nodeName && this.connected(nodeName)) this.queue.add(podQueueKey(nodeName, event.object));
