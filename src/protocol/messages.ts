@@ -37,6 +37,8 @@ export interface ReplayFields {
   inputs?: RecordedInput[];
   /** Seek here once booted (clamped to the run's latest time); absent = the latest time. */
   viewMs?: number;
+  /** How far the recorded line of history went (it may run past its last input and past `viewMs`). */
+  latestMs?: number;
 }
 
 /**

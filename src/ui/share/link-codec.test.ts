@@ -23,6 +23,7 @@ const DEFAULT_RUN: RunState = {
   boot: { type: 'boot', seed: 1, defaultCluster: 'default-cluster@1' },
   inputs: TEN,
   viewMs: 431_250,
+  latestMs: 600_000,
   selection: { kind: 'Pod', name: 'web-7d9f8c6b5-x2k4q', namespace: 'default' },
   speed: 60,
 };

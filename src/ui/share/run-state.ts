@@ -12,6 +12,8 @@ export interface RunState {
   inputs: RecordedInput[];
   /** The instant shown. */
   viewMs: number;
+  /** How far the recorded run went (≥ viewMs; the timeline's end). */
+  latestMs: number;
   selection: Selection | null;
   /** Simulated ms per wall ms. */
   speed: number;
@@ -121,8 +123,11 @@ export function readRunState(value: unknown): Read<RunState> {
     const boot = bootOf(state.boot);
     const inputs = inputsOf(state.inputs);
     if (!isTime(state.viewMs)) fail('the time viewed is not a time');
+    const latestMs: unknown = state.latestMs ?? state.viewMs;
+    if (!isTime(latestMs) || latestMs < (state.viewMs as number)) fail('the end of the run is not a time after the time viewed');
     if (typeof state.speed !== 'number' || !Number.isFinite(state.speed) || state.speed <= 0) fail('the speed is not a number');
-    return { ok: true, value: { boot, inputs, viewMs: state.viewMs as number, selection: selectionOf(state.selection), speed: state.speed as number } };
+    const viewMs = state.viewMs as number;
+    return { ok: true, value: { boot, inputs, viewMs, latestMs: latestMs as number, selection: selectionOf(state.selection), speed: state.speed as number } };
   } catch (error) {
     if (error instanceof Problem) return { ok: false, problem: error.message };
     throw error;

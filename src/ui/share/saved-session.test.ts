@@ -18,6 +18,7 @@ const STATE: RunState = {
   boot: { type: 'boot-scenario', fileName: 'one-node-dies.yaml', text: 'name: one-node-dies\ncluster: {zones: [{name: zone-a, nodes: 3}]}\n' },
   inputs: [{ atMs: 62_001, action: { do: 'kill-node', node: 'zone-a-1' } }],
   viewMs: 125_000,
+  latestMs: 600_000,
   selection: { kind: 'Node', name: 'zone-a-1' },
   speed: 10,
 };

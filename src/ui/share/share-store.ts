@@ -20,11 +20,13 @@ export interface ShareState {
   inputs: RecordedInput[];
   addedExpectations: string[];
   notice: Notice | null;
+  /** The latest simulated time of the recorded line (the worker's timeline frames); null before the first. */
+  latestMs: number | null;
   /** The last export, for its trace hash. */
   lastExport: Omit<RunExportFrame, 'type' | 'text'> | null;
 }
 
-export const useShare = create<ShareState>()(() => ({ boot: null, inputs: [], addedExpectations: [], notice: null, lastExport: null }));
+export const useShare = create<ShareState>()(() => ({ boot: null, inputs: [], addedExpectations: [], notice: null, lastExport: null, latestMs: null }));
 
 export const showNotice = (text: string, tone: Notice['tone'] = 'info'): void => useShare.setState({ notice: { text, tone } });
 export const dismissNotice = (): void => useShare.setState({ notice: null });
@@ -41,7 +43,9 @@ function download(fileName: string, text: string): void {
 
 /** Takes the frames this module cares about (sim-client.ts calls it after the store). */
 export function takeFrame(frame: SimFrame): void {
-  if (frame.type === 'recording') {
+  if (frame.type === 'timeline') {
+    if (frame.latestMs !== useShare.getState().latestMs) useShare.setState({ latestMs: frame.latestMs });
+  } else if (frame.type === 'recording') {
     useShare.setState((s) => ({ boot: frame.boot ?? s.boot, inputs: frame.inputs, addedExpectations: frame.addedExpectations }));
   } else if (frame.type === 'run-export') {
     const { fileName, text, traceHash, untilMs } = frame;
@@ -53,8 +57,9 @@ export function takeFrame(frame: SimFrame): void {
 
 /** The run as the page shows it now, for a link or the saved session; null before the first boot. */
 export function currentRunState(): RunState | null {
-  const { boot, inputs } = useShare.getState();
+  const { boot, inputs, latestMs } = useShare.getState();
   if (!boot) return null;
   const sim = useSim.getState();
-  return { boot, inputs, viewMs: sim.clock.nowMs, selection: sim.inspector.selection, speed: sim.playback.speed };
+  const viewMs = sim.clock.nowMs;
+  return { boot, inputs, viewMs, latestMs: Math.max(viewMs, latestMs ?? 0), selection: sim.inspector.selection, speed: sim.playback.speed };
 }

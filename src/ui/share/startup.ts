@@ -34,7 +34,7 @@ export interface Opening {
 
 /** The boot command that replays `state` and shows its instant. */
 export function bootFor(state: RunState): Boot {
-  return { ...state.boot, inputs: state.inputs, viewMs: state.viewMs };
+  return { ...state.boot, inputs: state.inputs, viewMs: state.viewMs, latestMs: state.latestMs };
 }
 
 function openingOf(state: RunState): Opening {
