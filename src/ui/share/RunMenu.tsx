@@ -10,6 +10,7 @@ import { clearSelection } from '../selection';
 import { encodeLink, LinkTooLong } from './link-codec';
 import { startOver } from './persist';
 import { currentRunState, dismissNotice, showNotice, useShare } from './share-store';
+import './share.css';
 
 async function copy(text: string): Promise<boolean> {
   try {
