@@ -48,7 +48,8 @@ let failed = false;
 async function saveNow(): Promise<void> {
   timer = null;
   const state = currentRunState();
-  if (!state || held) return;
+  // A `?nodes=…` cluster is defined by its address (which a reload opens again), and can be megabytes of objects.
+  if (!state || held || (state.boot.type === 'boot' && state.boot.nodes)) return;
   try {
     await saveSession(sessionStore(), toSaved(state, layoutSnapshot(), new Date()));
   } catch (error) {
