@@ -10,7 +10,7 @@ import type { Path } from './yaml-source';
 type ControllerKey = Exclude<keyof SettingsOverrides, 'kubelet'>;
 
 /** File name → engine field; the allowed range of each is SETTING_RANGES (src/kube/limits.ts). */
-const CONTROLLER_SETTINGS: Readonly<Record<string, ControllerKey>> = {
+export const CONTROLLER_SETTINGS: Readonly<Record<string, ControllerKey>> = {
   nodeMonitorPeriod: 'nodeMonitorPeriodMs',
   nodeMonitorGracePeriod: 'nodeMonitorGracePeriodMs',
   nodeStartupGracePeriod: 'nodeStartupGracePeriodMs',
@@ -23,7 +23,7 @@ const CONTROLLER_SETTINGS: Readonly<Record<string, ControllerKey>> = {
   terminatedPodGCThreshold: 'terminatedPodGCThreshold',
 };
 
-const KUBELET_SETTINGS: Readonly<Record<string, keyof KubeletSettings>> = {
+export const KUBELET_SETTINGS: Readonly<Record<string, keyof KubeletSettings>> = {
   nodeStatusUpdateFrequency: 'nodeStatusUpdateFrequencyMs',
   nodeStatusReportFrequency: 'nodeStatusReportFrequencyMs',
   nodeLeaseDurationSeconds: 'nodeLeaseDurationSeconds',

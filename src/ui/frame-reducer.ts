@@ -118,7 +118,9 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'scenario-rejected':
     case 'timeline':
     case 'pong':
-      // The page's own slices (store.ts, page-state.ts) take these.
+    case 'recording':
+    case 'run-export':
+      // The page's own slices (store.ts, page-state.ts, share/) take these.
       return null;
   }
 }

@@ -9,7 +9,6 @@ import type { SimCommand, SimFrame, WorkerFault } from '../protocol/messages';
 import { applyFrame, reportError, useSim } from './store';
 import { PING_EVERY_MS, useWorkerHealth, Watchdog, type WorkerHealth } from './worker-health';
 
-type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 
 let worker: Worker | null = null;
 let watchdog: Watchdog | null = null;
@@ -18,7 +17,15 @@ let heartbeat: ReturnType<typeof setInterval> | null = null;
 /** `?test-faults` in the address lets the end-to-end tests inject worker faults (see injectFault). */
 const TEST_FAULTS = typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-faults');
 
-export function connectSimulation(boot: BootCommand): void {
+const frameListeners = new Set<(frame: SimFrame) => void>();
+
+/** Calls `listener` with every frame after the store took it (share/ follows recordings this way); returns the unsubscribe. */
+export function subscribeFrames(listener: (frame: SimFrame) => void): () => void {
+  frameListeners.add(listener);
+  return () => frameListeners.delete(listener);
+}
+
+export function connectSimulation(boot: Extract<SimCommand, { type: 'boot' | 'boot-scenario' }>): void {
   if (worker) return;
   const started = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
     type: 'module',
@@ -38,6 +45,7 @@ export function connectSimulation(boot: BootCommand): void {
     if (event.data.type === 'pong') return;
     try {
       applyFrame(event.data);
+      for (const listener of frameListeners) listener(event.data);
     } catch (error) {
       reportError(`Could not apply an update from the simulation: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -17,6 +17,8 @@ import { DEFAULT_SEED, defaultNodes, defaultObjects } from './default-cluster';
 import { DiffFrames, snapshotFrame } from './frames';
 import { FollowedExplanation } from './explanations';
 import { clampSpeed, startPace, tickPace, type Pace } from './pacing';
+import { RunRecorder } from './run-recorder';
+import type { RecordedInput } from '../protocol/messages';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -52,8 +54,13 @@ export class SimSession {
   private checkedSinceFrame: CheckedExpectation[] = [];
   /** What `reset` boots again. */
   private booted: BootCommand | ScenarioCommand | null = null;
+  /** The user's actions with their simulated times (acting while the clock reads c records c + 1). */
+  private inputs: RecordedInput[] = [];
+  private readonly recorder: RunRecorder;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.recorder = new RunRecorder((frame) => host.post(frame));
+  }
 
   /** Runs one command; failures are posted as error frames, never thrown. */
   handle(command: SimCommand): void {
@@ -113,8 +120,19 @@ export class SimSession {
       case 'run-to-next-event':
         this.runToNextEvent(sim);
         break;
+      case 'export-run':
+        this.recorder.exportRun(this.inputs, sim.nowMs);
+        return;
+      case 'expect-this':
+        this.recorder.expectThis(sim, command.target, this.inputs);
+        return;
       case 'act': {
-        const record = sim.act(command.action);
+        // Recorded at c + 1 and run first in that instant, as a scenario file's action at that time runs.
+        const input: RecordedInput = { atMs: sim.nowMs + 1, action: command.action };
+        const record = sim.schedule(input.atMs, input.action);
+        this.inputs = [...this.inputs, input];
+        this.advanceTo(input.atMs, this.host.wallNowMs() + COMMAND_BUDGET_MS);
+        this.recorder.inputsMaybeChanged(this.inputs);
         this.flush();
         this.host.post({
           type: 'action-result',
@@ -133,11 +151,22 @@ export class SimSession {
   /** Boots what was booted last again, from t = 0, keeping playback as it is. */
   private reset(): void {
     if (!this.booted) throw new Error('nothing to reset: the simulation has not booted yet');
-    if (this.booted.type === 'boot') this.boot(this.booted, true);
-    else this.bootScenario(this.booted, true);
+    // From t = 0 without the recorded actions (a link's or a saved session's included).
+    const bare = { ...this.booted };
+    delete bare.inputs;
+    delete bare.viewMs;
+    delete bare.latestMs;
+    if (bare.type === 'boot') this.boot(bare, true);
+    else this.bootScenario(bare, true);
   }
 
   private boot(command: BootCommand, keepPlaying: boolean): void {
+    const refusal = RunRecorder.refusal(command);
+    if (refusal) {
+      this.host.post({ type: 'error', message: refusal });
+      if (this.sim) return;
+      command = { type: 'boot', seed: command.seed };
+    }
     const sim = new Simulation({
       seed: command.seed ?? DEFAULT_SEED,
       nodes: command.nodes ?? defaultNodes(),
@@ -148,7 +177,7 @@ export class SimSession {
     const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
     sim.runUntil(0);
     this.booted = command;
-    this.start(sim, undefined, null, keepPlaying);
+    this.start(sim, undefined, null, keepPlaying, command);
     for (const record of records) {
       if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
     }
@@ -189,22 +218,48 @@ export class SimSession {
       ...(scenario.description !== undefined ? { description: scenario.description } : {}),
       expectations,
     };
-    this.start(built.sim, info, queue, keepPlaying);
+    this.start(built.sim, info, queue, keepPlaying, command);
   }
 
   /** Makes `sim` (run to t = 0) the session's world and posts its snapshot. */
-  private start(sim: Simulation, scenario: ScenarioInfo | undefined, expectations: ExpectationQueue | null, keepPlaying: boolean): void {
+  private start(
+    sim: Simulation,
+    scenario: ScenarioInfo | undefined,
+    expectations: ExpectationQueue | null,
+    keepPlaying: boolean,
+    command: BootCommand | ScenarioCommand,
+  ): void {
     if (!keepPlaying) this.stop();
     this.pace = startPace(this.host.wallNowMs());
     this.sim = sim;
     this.scenario = scenario;
     this.expectations = expectations;
     this.checkedSinceFrame = [];
+    this.replay(sim, command);
     const frame = snapshotFrame(sim, { playing: this.playing, speed: this.speed }, scenario);
     this.diffs = new DiffFrames(sim, frame);
     this.host.post(frame);
+    this.recorder.booted(command, this.inputs);
     this.explanation.restart();
     this.postExplanation(false);
+  }
+
+  /**
+   * A recorded run booted again: its inputs scheduled (no instant lies
+   * between an input's atMs − 1 and atMs, so this is the run they were
+   * recorded in), then the world run on to the instant it was viewed at.
+   */
+  private replay(sim: Simulation, command: BootCommand | ScenarioCommand): void {
+    const inputs = command.inputs ?? [];
+    let previous = 0;
+    for (const [i, input] of inputs.entries()) {
+      if (!Number.isSafeInteger(input.atMs) || input.atMs <= previous) throw new Error(`input ${i + 1} at ${String(input.atMs)} ms is not after the one before`);
+      previous = input.atMs;
+    }
+    this.inputs = inputs.map(({ atMs, action }) => ({ atMs, action }));
+    for (const input of this.inputs) sim.schedule(input.atMs, input.action);
+    const viewMs = command.viewMs ?? Math.max(command.latestMs ?? 0, previous);
+    if (viewMs > 0) this.advanceTo(viewMs, Number.POSITIVE_INFINITY);
   }
 
   /** Posts the followed explanation if it may have changed and did. */
