@@ -150,7 +150,17 @@ export type SimCommand =
    * readiness and termination, a zone's state; "exists: false" once it is
    * gone) to what `export-run` writes. Answered by a `recording` frame.
    */
-  | { type: 'expect-this'; target: ExplainTarget };
+  | { type: 'expect-this'; target: ExplainTarget }
+  /** The page's heartbeat: the worker answers each with a `pong` of the same seq, at once (sim.worker.ts). */
+  | { type: 'ping'; seq: number }
+  /**
+   * Test only: makes the worker hang (a busy loop), throw an uncaught error or
+   * close itself, so the end-to-end tests can check the page notices. The
+   * worker accepts it only when the page was opened with `?test-faults`.
+   */
+  | { type: 'fault'; fault: WorkerFault };
+
+export type WorkerFault = 'hang' | 'throw' | 'close';
 
 // ---- worker → UI -----------------------------------------------------------
 
@@ -315,6 +325,12 @@ export interface TimelineFrame {
   rewritten: { atMs: number; undoable: boolean } | null;
 }
 
+/** The answer to a `ping`. */
+export interface PongFrame {
+  type: 'pong';
+  seq: number;
+}
+
 /**
  * What the session recorded, for share links and the saved session: posted
  * on every boot (with `boot`), and whenever the input log or the added
@@ -351,4 +367,5 @@ export type SimFrame =
   | ScenarioRejectedFrame
   | TimelineFrame
   | RecordingFrame
-  | RunExportFrame;
+  | RunExportFrame
+  | PongFrame;

@@ -9,6 +9,7 @@
 import type { NodeConfig, SimAction } from '../sim/actions';
 import type { KubeletSettings, SettingsOverrides } from '../sim/config';
 import { DEFAULT_KUBELET_SETTINGS } from '../sim/config';
+import { SETTING_RANGES } from '../kube/limits';
 import { CONTROLLER_SETTINGS, KUBELET_SETTINGS } from './parse-settings';
 
 /** Something of the run that a scenario file cannot express. */
@@ -40,15 +41,15 @@ export function formatFileDuration(ms: number): string {
   return out;
 }
 
-type Table = Readonly<Record<string, { to: string; duration?: unknown }>>;
+type Table = Readonly<Record<string, string>>;
 
 /** Engine-form fields (ms) → flag-named fields, in the table's order. */
 function writeTable(values: Readonly<Record<string, number | undefined>>, table: Table): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [flag, spec] of Object.entries(table)) {
-    const value = values[spec.to];
+  for (const [flag, field] of Object.entries(table)) {
+    const value = values[field];
     if (value === undefined) continue;
-    out[flag] = 'duration' in spec ? formatFileDuration(value) : value;
+    out[flag] = SETTING_RANGES[flag]?.kind === 'duration' ? formatFileDuration(value) : value;
   }
   return out;
 }

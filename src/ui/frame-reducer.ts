@@ -119,7 +119,8 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'timeline':
     case 'recording':
     case 'run-export':
-      // The page's own slices (store.ts, page-state.ts, share/) take these.
+    case 'pong':
+      // The page's own slices (store.ts, page-state.ts, share/) and the heartbeat (sim-client.ts) take these.
       return null;
   }
 }

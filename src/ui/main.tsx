@@ -4,10 +4,13 @@ import { App } from './App.tsx';
 import { DEFAULT_SEED } from './actions';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { bootCommandFromSearch } from './graph/large-cluster';
-import { subscribeFrames } from './sim-client';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { WorkerAlert } from './components/WorkerAlert';
+import { injectFault, subscribeFrames } from './sim-client';
 import { startSaving } from './share/persist';
 import { takeFrame } from './share/share-store';
 import { startSession } from './share/startup';
+import { reportError, useSim } from './store';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -17,12 +20,33 @@ if (!root) throw new Error('#root element missing from index.html');
 // A share link, `?nodes=100&pods=3000` (see large-cluster.ts), the saved
 // session, or else the default cluster running (`?paused`: paused at t = 0,
 // the end-to-end tests drive time themselves): see share/startup.ts.
+const addressBoot = bootCommandFromSearch(window.location.search, DEFAULT_SEED);
 subscribeFrames(takeFrame);
 startSaving();
-void startSession(bootCommandFromSearch(window.location.search, DEFAULT_SEED));
+void startSession(addressBoot.command);
+if (addressBoot.problems.length > 0) {
+  // Said once the default cluster is up: its first snapshot clears the error line.
+  const message = `The address was not used: ${addressBoot.problems.join('; ')}. The default cluster opened instead.`;
+  const stop = useSim.subscribe((state) => {
+    if (state.session.status !== 'running') return;
+    stop();
+    reportError(message);
+  });
+}
+const params = new URLSearchParams(window.location.search);
 
+// The end-to-end tests inject worker faults through this (only with ?test-faults, see sim-client.ts).
+if (params.has('test-faults')) Object.assign(window, { kpInjectFault: injectFault });
+
+// The worker alert and the update prompt sit outside the app's boundary, so they show even if the app fails to draw.
 createRoot(root).render(
   <StrictMode>
+    <ErrorBoundary label="The worker alert">
+      <WorkerAlert />
+    </ErrorBoundary>
+    <ErrorBoundary label="The update prompt">
+      <UpdatePrompt />
+    </ErrorBoundary>
     <ErrorBoundary>
       <App />
     </ErrorBoundary>
