@@ -136,6 +136,14 @@ export type SimCommand =
   | { type: 'go-live' }
   /** Brings back the future the last fork discarded, and shows the instant the fork was made at. */
   | { type: 'undo-fork' }
+  /** The page's heartbeat: the worker answers each with a `pong` of the same seq, at once (sim.worker.ts). */
+  | { type: 'ping'; seq: number }
+  /**
+   * Test only: makes the worker hang (a busy loop), throw an uncaught error or
+   * close itself, so the end-to-end tests can check the page notices. The
+   * worker accepts it only when the page was opened with `?test-faults`.
+   */
+  | { type: 'fault'; fault: WorkerFault }
   /**
    * Writes the run as a scenario file (src/scenario/export.ts): what was
    * booted, the recorded inputs of this line of history, the loaded
@@ -150,15 +158,7 @@ export type SimCommand =
    * readiness and termination, a zone's state; "exists: false" once it is
    * gone) to what `export-run` writes. Answered by a `recording` frame.
    */
-  | { type: 'expect-this'; target: ExplainTarget }
-  /** The page's heartbeat: the worker answers each with a `pong` of the same seq, at once (sim.worker.ts). */
-  | { type: 'ping'; seq: number }
-  /**
-   * Test only: makes the worker hang (a busy loop), throw an uncaught error or
-   * close itself, so the end-to-end tests can check the page notices. The
-   * worker accepts it only when the page was opened with `?test-faults`.
-   */
-  | { type: 'fault'; fault: WorkerFault };
+  | { type: 'expect-this'; target: ExplainTarget };
 
 export type WorkerFault = 'hang' | 'throw' | 'close';
 

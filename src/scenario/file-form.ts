@@ -46,8 +46,8 @@ type Table = Readonly<Record<string, string>>;
 /** Engine-form fields (ms) → flag-named fields, in the table's order. */
 function writeTable(values: Readonly<Record<string, number | undefined>>, table: Table): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [flag, field] of Object.entries(table)) {
-    const value = values[field];
+  for (const [flag, to] of Object.entries(table)) {
+    const value = values[to];
     if (value === undefined) continue;
     out[flag] = SETTING_RANGES[flag]?.kind === 'duration' ? formatFileDuration(value) : value;
   }

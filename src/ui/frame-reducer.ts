@@ -117,10 +117,10 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'explanation':
     case 'scenario-rejected':
     case 'timeline':
+    case 'pong':
     case 'recording':
     case 'run-export':
-    case 'pong':
-      // The page's own slices (store.ts, page-state.ts, share/) and the heartbeat (sim-client.ts) take these.
+      // The page's own slices (store.ts, page-state.ts, share/) take these.
       return null;
   }
 }

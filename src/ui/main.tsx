@@ -7,10 +7,10 @@ import { bootCommandFromSearch } from './graph/large-cluster';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { WorkerAlert } from './components/WorkerAlert';
 import { injectFault, subscribeFrames } from './sim-client';
+import { reportError, useSim } from './store';
 import { startSaving } from './share/persist';
 import { takeFrame } from './share/share-store';
 import { startSession } from './share/startup';
-import { reportError, useSim } from './store';
 import './styles.css';
 
 const root = document.getElementById('root');

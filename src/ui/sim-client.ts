@@ -9,9 +9,14 @@ import type { SimCommand, SimFrame, WorkerFault } from '../protocol/messages';
 import { applyFrame, reportError, useSim } from './store';
 import { PING_EVERY_MS, useWorkerHealth, Watchdog, type WorkerHealth } from './worker-health';
 
-type BootCommand = Extract<SimCommand, { type: 'boot' | 'boot-scenario' }>;
 
 let worker: Worker | null = null;
+let watchdog: Watchdog | null = null;
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+/** `?test-faults` in the address lets the end-to-end tests inject worker faults (see injectFault). */
+const TEST_FAULTS = typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-faults');
+
 const frameListeners = new Set<(frame: SimFrame) => void>();
 
 /** Calls `listener` with every frame after the store took it (share/ follows recordings this way); returns the unsubscribe. */
@@ -19,13 +24,8 @@ export function subscribeFrames(listener: (frame: SimFrame) => void): () => void
   frameListeners.add(listener);
   return () => frameListeners.delete(listener);
 }
-let watchdog: Watchdog | null = null;
-let heartbeat: ReturnType<typeof setInterval> | null = null;
 
-/** `?test-faults` in the address lets the end-to-end tests inject worker faults (see injectFault). */
-const TEST_FAULTS = typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-faults');
-
-export function connectSimulation(boot: BootCommand): void {
+export function connectSimulation(boot: Extract<SimCommand, { type: 'boot' | 'boot-scenario' }>): void {
   if (worker) return;
   const started = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
     type: 'module',
