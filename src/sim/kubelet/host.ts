@@ -34,3 +34,13 @@ export const podTimerKey = (node: string, podKey: string) => `pod\u0000${node}\u
 export const podKeyOf = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
 /** A key of the kubelet's sync queue. */
 export const podQueueKey = (node: string, pod: Pod) => `${node}\u0000${podKeyOf(pod)}`;
+export const containerTimerKey = (node: string, podKey: string, container: string) => `ctr\u0000${node}\u0000${podKey}\u0000${container}`;
+export const probeTimerKey = (node: string, podKey: string, container: string, type: string) => `probe\u0000${node}\u0000${podKey}\u0000${container}\u0000${type}`;
+
+/** The stored pod the kubelet's local record is about, if the node can see it (same uid). */
+export function visiblePod(host: KubeletHost, name: string, podKey: string, uid: string): Pod | undefined {
+  if (!host.reachable(name)) return undefined;
+  const [namespace, podName] = podKey.split('/') as [string, string];
+  const pod = host.api.get<Pod>('Pod', podName, namespace);
+  return pod && pod.metadata.uid === uid ? pod : undefined;
+}

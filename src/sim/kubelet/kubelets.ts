@@ -23,7 +23,7 @@ import { initialNode, nodeResources, type ConditionOverride } from './node-statu
 import { syncNodeStatus } from './node-status-sync';
 import { PodLifecycle } from './pod-lifecycle';
 import { shutdownGroups, startNextShutdownGroup } from './shutdown';
-import type { KubeletState } from './state';
+import type { KubeletState, ProbeType } from './state';
 
 export type { KubeletState, LocalPod } from './state';
 
@@ -160,7 +160,7 @@ export class Kubelets implements Component, KubeletHost {
 
   onTimer(timer: Timer): void {
     if (!this.slots.claim(timer)) return;
-    const [what, node, podKey] = timer.key.split('\u0000') as [string, string, string | undefined];
+    const [what, node, podKey, container, probe] = timer.key.split('\u0000') as [string, string, string | undefined, string | undefined, ProbeType | undefined];
     if (!this.kubelets.has(node)) return;
     switch (what) {
       case 'lease':
@@ -170,6 +170,10 @@ export class Kubelets implements Component, KubeletHost {
         return syncNodeStatus(this, node);
       case 'pod':
         return this.pods.onTimer(node, podKey!);
+      case 'ctr':
+        return this.pods.onContainerTimer(node, podKey!, container!);
+      case 'probe':
+        return this.pods.onProbeTimer(node, podKey!, container!, probe!);
       case 'shutdown':
         return startNextShutdownGroup(this, this.pods, node);
     }

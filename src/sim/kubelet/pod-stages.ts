@@ -9,8 +9,7 @@
 import type { KubeletSettings } from '../config';
 import { fromTimestamp } from '../core/time';
 import type { Pod } from '../api/types';
-import { restartBackoffMs } from './container-program';
-import { completedStatus, creatingStatus, failedStatus, runningStatus } from './pod-status';
+import { failedStatus, liveStatus } from './pod-status';
 import type { LocalPod, PodStage } from './state';
 
 type Status = Pod['status'];
@@ -44,8 +43,8 @@ export interface PodTransition {
   to: PodStage | 'gone';
   /** Like kwok's selector: the transition applies only when this holds. */
   when?: (local: LocalPod) => boolean;
-  /** What changes in the kubelet's own record (restart count, …). */
-  apply?: (local: LocalPod) => void;
+  /** What the container runtime does on the way (containers.ts). */
+  effect?: 'start-containers';
   /** The stage is final: once the API has been told, the kubelet forgets the pod. */
   forgetOnceReported?: boolean;
   events?: (pod: Pod, local: LocalPod) => StageEvent[];
@@ -57,17 +56,14 @@ export interface PodTransition {
 
 const SHUTDOWN_MESSAGE = 'Pod was terminated in response to imminent node shutdown.';
 
-/** Upstream restart rules: Always restarts, OnFailure on a non-zero exit code, Never does not. */
-export function restarts(local: LocalPod): boolean {
-  return local.restartPolicy === 'Always' || (local.restartPolicy === 'OnFailure' && local.exitCode !== 0);
-}
+const allTerminated = (local: LocalPod) => local.containers.every((c) => c.state === 'terminated');
 
 /** The time each stage lasts before its transitions are looked at. */
 export const STAGE_DELAYS: Readonly<Record<PodStage, StageDelay | 'given'>> = {
-  // Containers are created after podStartupLatency, or after the restart back-off.
-  starting: ({ settings, local }) => (local.crashLooping ? restartBackoffMs(local.restartCount) : settings.podStartupLatencyMs),
-  // The containers' program runs for runForMs (null: forever).
-  running: ({ local }) => local.runForMs,
+  // The sandbox and containers are created after podStartupLatency.
+  starting: ({ settings }) => settings.podStartupLatencyMs,
+  // Containers run their behaviour; each has its own timers (containers.ts, prober.ts).
+  running: () => null,
   completed: () => null,
   // A deleted pod's containers use their whole grace period.
   stopping: ({ pod, nowMs }) => (pod?.metadata.deletionTimestamp ? Math.max(fromTimestamp(pod.metadata.deletionTimestamp) - nowMs, 0) : null),
@@ -80,32 +76,16 @@ export const POD_TRANSITIONS: readonly PodTransition[] = [
   {
     from: 'starting',
     to: 'running',
-    apply: (local) => {
-      local.crashLooping = false;
-    },
-    events: (pod) => pod.spec.containers.map((c) => ({ type: 'Normal', reason: 'Started', message: `Started container ${c.name}` })),
-    status: (stored, local, env) => runningStatus(stored, env.now, env.hostIP, local.podIP, local.restartCount),
+    effect: 'start-containers',
+    status: (stored, local, env) => liveStatus(stored, local, env.now, env.hostIP),
   },
   {
-    // Upstream: kuberuntime doBackOff (CrashLoopBackOff).
-    from: 'running',
-    to: 'starting',
-    when: restarts,
-    apply: (local) => {
-      local.restartCount++;
-      local.crashLooping = true;
-    },
-    events: (pod, local) =>
-      local.exitCode === 0
-        ? []
-        : [{ type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${pod.spec.containers[0]!.name} in pod ${pod.metadata.name}` }],
-    status: (stored, local, env) => creatingStatus(stored, env.now, env.hostIP, local.restartCount, 'CrashLoopBackOff'),
-  },
-  {
+    // Every container exited and may not restart: Succeeded, or Failed if one exited non-zero.
     from: 'running',
     to: 'completed',
+    when: allTerminated,
     forgetOnceReported: true,
-    status: (stored, local, env) => completedStatus(stored, env.now, local.exitCode),
+    status: (stored, local, env) => liveStatus(stored, local, env.now, env.hostIP),
   },
   {
     // The grace period is over: write the terminal phase (the Job controller reads it), then remove the object.
