@@ -16,8 +16,11 @@ export interface ComponentContext {
   readonly timers: TimerQueue;
   readonly network: Network;
   readonly settings: Settings;
-  /** The root generator; a component forks its own stream (`rng.fork(name)`). */
-  readonly rng: Rng;
+  /**
+   * The world's random stream named `label` (e.g. 'kubelet'). The world owns
+   * and snapshots it; a component keeps the returned object and draws from it.
+   */
+  rngStream(label: string): Rng;
 }
 
 export interface Component {

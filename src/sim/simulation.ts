@@ -13,7 +13,7 @@ import { ApiServer, type ApiServerState } from './apiserver/apiserver';
 import { ApiError } from './apiserver/errors';
 import type { Component, ComponentContext } from './component';
 import { resolveSettings, type Settings, type SettingsOverrides } from './config';
-import { Rng, type RngState } from './core/rng';
+import { RandomStreams, type RandomStreamsState } from './core/rng';
 import { TimerQueue, type Timer, type TimerQueueState } from './core/timers';
 import { Network, type NetworkState } from './network/network';
 import { ActionError, describeAction, type NodeConfig, type SimAction } from './actions';
@@ -56,7 +56,8 @@ export interface WorldSnapshot {
   nowMs: number;
   seed: number;
   settings: Settings;
-  rng: RngState;
+  /** Every named random stream (kubelet, scheduler, uids, names, …): the world owns them all. */
+  rng: RandomStreamsState;
   api: ApiServerState;
   timers: TimerQueueState;
   network: NetworkState;
@@ -88,7 +89,7 @@ export class Simulation {
   readonly endpointSlices: EndpointSliceController;
   readonly drainer: Drainer;
   readonly scheduler: Scheduler;
-  private readonly rng: Rng;
+  private readonly rng: RandomStreams;
   private readonly components: Component[];
   private readonly byName = new Map<string, Component>();
   private actions: ActionRecord[];
@@ -101,10 +102,11 @@ export class Simulation {
     this.seed = snapshot?.seed ?? options.seed ?? 1;
     this.settings = snapshot?.settings ?? resolveSettings(options.settings);
     this.clock.nowMs = snapshot?.nowMs ?? 0;
-    this.rng = snapshot ? Rng.restore(snapshot.rng) : Rng.fromSeed(this.seed);
+    this.rng = new RandomStreams(this.seed, snapshot?.rng);
+    const rngStream = (label: string) => this.rng.stream(label);
     this.timers = new TimerQueue(snapshot?.timers);
     this.network = new Network(snapshot?.network);
-    this.api = new ApiServer(this.clock, this.settings, this.rng, { freeze: options.freezeObjects ?? false }, snapshot?.api);
+    this.api = new ApiServer(this.clock, this.settings, rngStream, { freeze: options.freezeObjects ?? false }, snapshot?.api);
     this.actions = snapshot ? structuredClone(snapshot.actions) : [];
     this.actionSeq = this.actions.reduce((max, a) => Math.max(max, a.seq), 0);
     for (const record of this.actions) if (!record.done) this.pendingActions.set(String(record.seq), record);
@@ -115,7 +117,7 @@ export class Simulation {
       timers: this.timers,
       network: this.network,
       settings: this.settings,
-      rng: this.rng,
+      rngStream,
     };
     const state = (name: string) => snapshot?.components[name] as never;
     this.kubelets = new Kubelets(ctx, state('kubelet'));
@@ -223,7 +225,7 @@ export class Simulation {
       nowMs: this.clock.nowMs,
       seed: this.seed,
       settings: this.settings,
-      rng: this.rng.state,
+      rng: this.rng.snapshot(),
       api: this.api.snapshot(),
       timers: this.timers.snapshot(),
       network: this.network.snapshot(),

@@ -54,7 +54,7 @@ export class Kubelets implements Component, KubeletHost {
     this.slots = new TimerSlots(ctx.timers, NAME, new Map(state?.slots));
     this.queue = new Set(state?.queue);
     this.nodeCount = state?.nodeCount ?? 0;
-    this.rng = ctx.rng.fork('kubelet');
+    this.rng = ctx.rngStream('kubelet');
     this.pods = new PodLifecycle(this);
     this.api.watch<Pod>('Pod', (event) => {
       const nodeName = event.object.spec.nodeName;
