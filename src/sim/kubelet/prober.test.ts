@@ -141,4 +141,14 @@ describe('prober', () => {
     expect(status(sim, 'leak').phase).toBe('Failed');
     expect(status(sim, 'leak').containerStatuses![0]!.state?.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
   });
+
+  it('refuses a behaviour annotation that does not parse, naming the clause, and a probe period of 0', () => {
+    const sim = new Simulation({ nodes: [{ name: NODE, zone: 'zone-a' }] });
+    const bad = sim.act({ do: 'apply', object: podWith('bad', {}, 'crash after soon') });
+    expect(bad.error).toContain(`metadata.annotations[${BEHAVIOUR_ANNOTATION}]`);
+    expect(bad.error).toContain('"crash after soon": expected a duration such as 30s, found "soon"');
+    const period = sim.act({ do: 'apply', object: podWith('zero', { livenessProbe: http({ periodSeconds: 0 }) }) });
+    expect(period.error).toContain('spec.containers[0].livenessProbe.periodSeconds');
+    expect(sim.api.get('Pod', 'bad', 'default')).toBeUndefined();
+  });
 });
