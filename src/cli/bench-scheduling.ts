@@ -74,7 +74,7 @@ function benchContext(): ComponentContext {
   const streams = new RandomStreams(1);
   const rngStream = (label: string) => streams.stream(label);
   const api = new ApiServer(clock, settings, rngStream);
-  return { clock, api, timers: new TimerQueue(), network: new Network(), settings, rngStream };
+  return { clock, api, timers: new TimerQueue(), network: new Network(), settings, rngStream, viewChanged: () => {} };
 }
 
 function createNode(api: ApiServer, i: number): void {

@@ -3,7 +3,7 @@
  * pods or pod) and what must hold for it.
  */
 import { parseSelector, type Selector } from '../sim/api/labels';
-import { validateLabelValue, validateQualifiedName } from '../sim/api/names';
+import { validateLabelValue, validateQualifiedName } from '../kube/names';
 import { readNodeName } from './parse-cluster';
 import { readConditionStatus } from './parse-actions';
 import type { Reader } from './reader';
@@ -42,7 +42,7 @@ export function readExpectation(value: unknown, path: Path, reader: Reader): Rea
     reader.error(path, `an expectation names exactly one subject: node, zone, pods, pod, events or object (found ${found})`);
     return undefined;
   }
-  const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at']);
+  const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at'], { max: reader.limits.durationMs });
   const body = readBody(subjects[0]!, value, path, reader);
   return atMs === undefined || !body ? undefined : { atMs, ...body };
 }
@@ -149,7 +149,7 @@ function readEventsExpectation(value: unknown, path: Path, reader: Reader): Body
   return !filter || exists === undefined ? undefined : { check: { kind: 'event-exists', filter, exists }, nodes: [], zones: [] };
 }
 
-function readEventFilter(value: unknown, path: Path, reader: Reader): EventFilter | undefined {
+export function readEventFilter(value: unknown, path: Path, reader: Reader): EventFilter | undefined {
   const fields = reader.mapping(value, path, EVENT_FILTER_FIELDS, ['reason']);
   if (!fields) return undefined;
   const reason = fields.reason === undefined ? undefined : reader.string(fields.reason, [...path, 'reason'], { nonEmpty: true });

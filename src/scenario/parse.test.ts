@@ -22,7 +22,7 @@ describe('parseScenario: invalid files', () => {
   // [what, file, path, line, message fragment]
   const cases: [string, string, string, number | undefined, string][] = [
     ['broken YAML', 'name: t\ncluster: {zones: [\n', '', 3, 'YAML syntax error'],
-    ['a duplicate key', 'name: t\nname: u\n' + CLUSTER, '', 2, 'YAML syntax error: Map keys must be unique'],
+    ['a duplicate key', 'name: t\nname: u\n' + CLUSTER, '', 2, 'YAML syntax error: a field appears twice in the same mapping'],
     ['an empty file', '', '', undefined, 'the file is empty'],
     ['a list at the top', '- 1\n', '', 1, 'expected a mapping, found a list'],
     ['a missing cluster', 'name: t\n', '', 1, 'missing required field "cluster"'],

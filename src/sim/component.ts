@@ -9,6 +9,7 @@ import type { Settings } from './config';
 import type { Rng } from './core/rng';
 import type { Timer, TimerQueue } from './core/timers';
 import type { Network } from './network/network';
+import type { ViewKind } from './views/changes';
 
 export interface ComponentContext {
   readonly clock: Clock;
@@ -21,6 +22,8 @@ export interface ComponentContext {
    * and snapshots it; a component keeps the returned object and draws from it.
    */
   rngStream(label: string): Rng;
+  /** Says that state the page shows outside the API (machines, zones, evictions) changed just now. */
+  viewChanged(kind: ViewKind): void;
 }
 
 export interface Component {

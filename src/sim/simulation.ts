@@ -32,6 +32,9 @@ import { EndpointSliceController } from './controllers/endpointslice';
 import { Drainer } from './drain';
 import { Scheduler } from './scheduler/scheduler';
 import { applyClusterAction } from './cluster-actions';
+import { ViewChangeLog, type ViewChanges } from './views/changes';
+import { machineViews } from './views/machines';
+import { zoneViews } from './views/zones';
 
 export interface SimulationOptions {
   seed?: number;
@@ -90,6 +93,7 @@ export class Simulation {
   readonly drainer: Drainer;
   readonly scheduler: Scheduler;
   private readonly rng: RandomStreams;
+  private readonly viewChanges = new ViewChangeLog();
   private readonly components: Component[];
   private readonly byName = new Map<string, Component>();
   private actions: ActionRecord[];
@@ -105,7 +109,10 @@ export class Simulation {
     this.rng = new RandomStreams(this.seed, snapshot?.rng);
     const rngStream = (label: string) => this.rng.stream(label);
     this.timers = new TimerQueue(snapshot?.timers);
-    this.network = new Network(snapshot?.network);
+    this.network = new Network(snapshot?.network, (zones) => {
+      this.viewChanges.mark('machines');
+      if (zones) this.viewChanges.mark('partitions');
+    });
     this.api = new ApiServer(this.clock, this.settings, rngStream, { freeze: options.freezeObjects ?? false }, snapshot?.api);
     this.actions = snapshot ? structuredClone(snapshot.actions) : [];
     this.actionSeq = this.actions.reduce((max, a) => Math.max(max, a.seq), 0);
@@ -118,7 +125,12 @@ export class Simulation {
       network: this.network,
       settings: this.settings,
       rngStream,
+      viewChanged: (kind) => this.viewChanges.mark(kind),
     };
+    // A machine's view exists while its Node object does.
+    this.api.watch('Node', (event) => {
+      if (event.type !== 'MODIFIED') this.viewChanges.mark('machines');
+    });
     const state = (name: string) => snapshot?.components[name] as never;
     this.kubelets = new Kubelets(ctx, state('kubelet'));
     this.nodeLifecycle = new NodeLifecycleController(ctx, state('node-lifecycle'));
@@ -209,6 +221,32 @@ export class Simulation {
   /** Calls `listener` once every instant has settled (tests check invariants here). */
   onInstant(listener: (nowMs: number) => void): void {
     this.instantListeners.push(listener);
+  }
+
+  /**
+   * The machine, zone, partition and scheduled-eviction views that changed
+   * since the last call (each complete and current), as the components
+   * reported them; the counterpart of `api.drainChanges()`.
+   */
+  drainViewChanges(): ViewChanges {
+    const kinds = this.viewChanges.drain();
+    const out: ViewChanges = {};
+    if (kinds.size === 0) return out;
+    if (kinds.has('machines')) out.machines = machineViews(this.api, this.kubelets, this.network);
+    if (kinds.has('zones')) out.zones = zoneViews(this.nodeLifecycle);
+    if (kinds.has('evictions')) out.evictions = this.taintEviction.scheduledEvictions();
+    if (kinds.has('partitions')) out.partitionedZones = this.network.snapshot().partitionedZones;
+    return out;
+  }
+
+  /** Every view as it is now (for a snapshot frame); the pending view changes stay pending. */
+  currentViews(): Required<ViewChanges> {
+    return {
+      machines: machineViews(this.api, this.kubelets, this.network),
+      zones: zoneViews(this.nodeLifecycle),
+      evictions: this.taintEviction.scheduledEvictions(),
+      partitionedZones: this.network.snapshot().partitionedZones,
+    };
   }
 
   actionLog(): readonly ActionRecord[] {

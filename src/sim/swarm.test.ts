@@ -13,7 +13,32 @@ import { watchInvariants } from './invariants';
 import { BEHAVIOUR_ANNOTATION } from './kubelet/container-behaviour';
 import { Simulation } from './simulation';
 
-const SEEDS = Number(process.env.SWARM_SEEDS ?? 40);
+/**
+ * Each run explores a fresh slice: SWARM_SEEDS seeds after SWARM_SEED_BASE
+ * (random when unset, and printed so the run can be repeated), plus every
+ * seed that ever failed, pinned below. `npm run swarm -- --seeds 1000`.
+ */
+const SEEDS = wholeNumber('SWARM_SEEDS', 40);
+const BASE = wholeNumber('SWARM_SEED_BASE', Math.floor(Math.random() * 1_000_000_000));
+/**
+ * Regression seeds, run every time. No seed has failed yet; the first five of
+ * the former fixed slice 1…40 stand as a stable baseline. When a run finds a
+ * failing seed, add it here with a word on what it found.
+ */
+const PINNED_SEEDS: readonly number[] = [1, 2, 3, 4, 5];
+/** One seed simulates 35 minutes of a small cluster: under a second idle, more on a busy machine. */
+const SEED_TIMEOUT_MS = 60_000;
+
+function wholeNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return Number(raw);
+}
+
+const SLICE = Array.from({ length: SEEDS }, (_, i) => BASE + i + 1);
+const ALL_SEEDS = [...new Set([...PINNED_SEEDS, ...SLICE])];
+console.log(`swarm: ${SLICE.length} seeds ${BASE + 1}…${BASE + SEEDS} and ${PINNED_SEEDS.length} pinned; repeat with SWARM_SEED_BASE=${BASE} SWARM_SEEDS=${SEEDS}`);
 const FAULT_WINDOW_MS = 20 * 60_000;
 const SETTLE_MS = 15 * 60_000;
 
@@ -113,6 +138,7 @@ function healEverything(sim: Simulation, nodes: NodeConfig[]): void {
   for (const zone of zones) sim.act({ do: 'heal-zone', zone });
   for (const { name } of nodes) {
     sim.act({ do: 'start-node', node: name });
+    sim.act({ do: 'heal-node', node: name });
     sim.act({ do: 'set-condition', node: name, type: 'Ready', status: 'True' });
     sim.act({ do: 'set-condition', node: name, type: 'MemoryPressure', status: 'False' });
     sim.act({ do: 'uncordon', node: name });
@@ -161,7 +187,7 @@ function crashLoopProblems(pod: Pod): string[] {
 }
 
 describe('swarm: random faults keep the invariants, and healing converges', () => {
-  it.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %i', (seed) => {
+  it.each(ALL_SEEDS)('seed %i', (seed) => {
     const rng = Rng.fromSeed(seed).fork('swarm');
     const nodes = randomCluster(rng);
     const sim = new Simulation({ seed, nodes, freezeObjects: true });
@@ -177,7 +203,8 @@ describe('swarm: random faults keep the invariants, and healing converges', () =
     healEverything(sim, nodes);
     sim.runUntil(FAULT_WINDOW_MS + SETTLE_MS);
 
-    expect(violations, `seed ${seed}: invariant violations`).toEqual([]);
-    expect(convergenceProblems(sim), `seed ${seed}: did not converge after healing`).toEqual([]);
-  });
+    const reproduce = `reproduce with SWARM_SEED_BASE=${seed - 1} SWARM_SEEDS=1 npx vitest run src/sim/swarm.test.ts`;
+    expect(violations, `seed ${seed}: invariant violations; ${reproduce}`).toEqual([]);
+    expect(convergenceProblems(sim), `seed ${seed}: did not converge after healing; ${reproduce}`).toEqual([]);
+  }, SEED_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
-import type { Pod } from '../sim/api/types';
+import type { Pod } from '../sim';
 import { MAX_WALL_MS_PER_TICK, SimSession } from './session';
 
 function harness() {
@@ -50,7 +50,9 @@ describe('SimSession', () => {
   it('boots the default cluster into one snapshot at t = 0', () => {
     const { take } = harness();
     const frames = take();
-    expect(frames).toHaveLength(1);
+    // The snapshot, then what share links and the saved session keep: the default cluster by its versioned name.
+    expect(frames.map((f) => f.type)).toEqual(['snapshot', 'recording']);
+    expect(frames[1]).toEqual({ type: 'recording', boot: { type: 'boot', seed: 1, defaultCluster: 'default-cluster@1' }, inputs: [], addedExpectations: [] });
     const snapshot = frames[0] as SnapshotFrame;
     expect(snapshot.type).toBe('snapshot');
     expect(snapshot.nowMs).toBe(0);

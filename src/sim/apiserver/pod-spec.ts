@@ -1,6 +1,6 @@
 /** Pod spec validation and defaulting, shared by Pods and the workload kinds' templates. */
 import type { Toleration } from 'kubernetes-types/core/v1';
-import { validateLabel, validateLabelValue, validateQualifiedName, validateSubdomain } from '../api/names';
+import { validateLabel, validateLabelValue, validateQualifiedName, validateSubdomain } from '../../kube/names';
 import { parseQuantity } from '../api/quantity';
 import { TAINT_EFFECTS } from '../api/taints';
 import type { Pod } from '../api/types';

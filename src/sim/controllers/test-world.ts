@@ -34,7 +34,7 @@ export class TestWorld {
     this.clock.nowMs = state?.nowMs ?? 0;
     this.api = new ApiServer(this.clock, resolved, rngStream, { freeze: true }, state && structuredClone(state.api));
     this.timers = new TimerQueue(state && structuredClone(state.timers));
-    this.ctx = { clock: this.clock, api: this.api, timers: this.timers, network: new Network(), settings: resolved, rngStream };
+    this.ctx = { clock: this.clock, api: this.api, timers: this.timers, network: new Network(), settings: resolved, rngStream, viewChanged: () => {} };
   }
 
   snapshot(): TestWorldState {

@@ -84,6 +84,7 @@ export class Kubelets implements Component, KubeletHost {
       shutdown: null,
     };
     this.kubelets.set(config.name, state);
+    this.ctx.viewChanged('machines');
     this.boot(config.name);
   }
 
@@ -92,6 +93,7 @@ export class Kubelets implements Component, KubeletHost {
     const state = this.require(name);
     if (state.power !== 'off') return;
     state.power = 'on';
+    this.ctx.viewChanged('machines');
     state.overrides = withoutShutdown(state.overrides);
     this.boot(name);
   }
@@ -111,6 +113,7 @@ export class Kubelets implements Component, KubeletHost {
       return;
     }
     state.power = 'shutting-down';
+    this.ctx.viewChanged('machines');
     state.shutdown = { groupIndex: -1 };
     state.overrides = { ...state.overrides, Ready: { status: 'False', reason: 'KubeletNotReady', message: 'node is shutting down' } };
     this.recordNodeEvent(name, 'Normal', 'Shutdown', 'Shutdown manager detected shutdown event');
@@ -213,6 +216,7 @@ export class Kubelets implements Component, KubeletHost {
   powerOff(name: string): void {
     const state = this.require(name);
     state.power = 'off';
+    this.ctx.viewChanged('machines');
     state.pods = {};
     state.shutdown = null;
     state.leaseBackoffMs = 0;
