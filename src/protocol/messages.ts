@@ -16,7 +16,6 @@ import type {
   Manifest,
   NodeConfig,
   ObjectChange,
-  RecordedInput as EngineRecordedInput,
   ScheduledEviction,
   Settings,
   SettingsOverrides,
@@ -45,44 +44,62 @@ export type {
 };
 
 /**
- * One of the user's actions as the time machine records it: the user acted
- * when the clock read `atMs − 1` (everything up to that instant had run), and
- * the action runs first in the instant `atMs`. As a scenario file action it
- * is `{ at: "<atMs>ms", do: … }`, written after the booted file's own actions
- * in time order (a file action at the same instant runs first); the file
- * then gives the same trace. Times are whole milliseconds.
+ * One user action of the recorded input log: it runs first in the instant
+ * `atMs` (acting while the clock reads c records c + 1; see
+ * src/sim/history/history.ts for the exact semantic).
  */
-export type RecordedInput = EngineRecordedInput;
+export interface RecordedInput {
+  atMs: number;
+  action: SimAction;
+}
+
+/** A recorded run to boot again: its input log replayed as the session's own inputs, then shown at `viewMs`. */
+export interface ReplayFields {
+  inputs?: RecordedInput[];
+  /** Seek here once booted (clamped to the run's latest time); absent = the latest time. */
+  viewMs?: number;
+  /** How far the recorded line of history went (it may run past its last input and past `viewMs`). */
+  latestMs?: number;
+}
+
+/**
+ * The built-in default cluster's versioned name. Links and saved sessions
+ * name it instead of embedding it; a worker whose default cluster is another
+ * version refuses the name (error frame) rather than boot something else.
+ */
+export type DefaultClusterName = `default-cluster@${number}`;
+
+/** The `boot` command without its replay: what the session booted, as links and saved sessions keep it. */
+export interface ClusterBoot {
+  type: 'boot';
+  seed: number;
+  nodes?: NodeConfig[];
+  objects?: Manifest[];
+  settings?: SettingsOverrides;
+  /** With no `nodes`: the default cluster's version the run was recorded on. */
+  defaultCluster?: DefaultClusterName;
+}
+
+/** The `boot-scenario` command without its replay. */
+export interface ScenarioBoot {
+  type: 'boot-scenario';
+  fileName: string;
+  text: string;
+}
+
+export type BootedRun = ClusterBoot | ScenarioBoot;
 
 // ---- UI → worker -----------------------------------------------------------
 
 export type SimCommand =
   /** (Re)builds the world at t = 0. Without `nodes`, the default cluster is used. */
-  | { type: 'boot'; seed: number; nodes?: NodeConfig[]; objects?: Manifest[]; settings?: SettingsOverrides }
+  | (ClusterBoot & ReplayFields)
   /**
    * Parses a scenario file (scenario-format.md) and, if it is valid, boots
    * it: its settings, cluster, objects and scheduled actions. An invalid file
    * yields a `scenario-rejected` frame and leaves the running world alone.
    */
-  | {
-      type: 'boot-scenario';
-      fileName: string;
-      text: string;
-      /**
-       * A recorded input log (a share link's or a saved session's), replayed
-       * as this session's own inputs: each runs first in its instant, exactly
-       * as when it was recorded (see RecordedInput). Strictly increasing
-       * whole milliseconds; otherwise the command is refused with an error
-       * frame and the running world is left alone.
-       */
-      inputs?: RecordedInput[];
-      /**
-       * Once booted, run to this instant and show it (the line of history
-       * reaches max(viewMs, the last input's time); when viewMs is before the
-       * last input, the page is viewing the past).
-       */
-      viewMs?: number;
-    }
+  | (ScenarioBoot & ReplayFields)
   /**
    * Follows one object's "why?": the worker answers with an `explanation`
    * frame now and again whenever the answer changes; null stops it.
@@ -118,7 +135,32 @@ export type SimCommand =
   /** Back to the latest simulated time of this line of history. */
   | { type: 'go-live' }
   /** Brings back the future the last fork discarded, and shows the instant the fork was made at. */
-  | { type: 'undo-fork' };
+  | { type: 'undo-fork' }
+  /** The page's heartbeat: the worker answers each with a `pong` of the same seq, at once (sim.worker.ts). */
+  | { type: 'ping'; seq: number }
+  /**
+   * Test only: makes the worker hang (a busy loop), throw an uncaught error or
+   * close itself, so the end-to-end tests can check the page notices. The
+   * worker accepts it only when the page was opened with `?test-faults`.
+   */
+  | { type: 'fault'; fault: WorkerFault }
+  /**
+   * Writes the run as a scenario file (src/scenario/export.ts): what was
+   * booted, the recorded inputs of this line of history, the loaded
+   * scenario's expectations and those added by `expect-this`, lasting until
+   * the latest simulated time. Answered by a `run-export` frame (or an error
+   * frame naming what a file cannot say).
+   */
+  | { type: 'export-run' }
+  /**
+   * "Expect this": adds expectations for the target's state at the instant
+   * shown (a node's Ready condition and taints, a pod's phase, node,
+   * readiness and termination, a zone's state; "exists: false" once it is
+   * gone) to what `export-run` writes. Answered by a `recording` frame.
+   */
+  | { type: 'expect-this'; target: ExplainTarget };
+
+export type WorkerFault = 'hang' | 'throw' | 'close';
 
 // ---- worker → UI -----------------------------------------------------------
 
@@ -283,4 +325,47 @@ export interface TimelineFrame {
   rewritten: { atMs: number; undoable: boolean } | null;
 }
 
-export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame | ExplanationFrame | ScenarioRejectedFrame | TimelineFrame;
+/** The answer to a `ping`. */
+export interface PongFrame {
+  type: 'pong';
+  seq: number;
+}
+
+/**
+ * What the session recorded, for share links and the saved session: posted
+ * on every boot (with `boot`), and whenever the input log or the added
+ * expectations change (without `boot`: keep the one you have).
+ */
+export interface RecordingFrame {
+  type: 'recording';
+  /** What was booted; present on boot and reset. */
+  boot?: BootedRun;
+  /** This line of history's inputs, in time order (complete, not appended). */
+  inputs: RecordedInput[];
+  /** Expectations added by `expect-this`, one line each ("pod default/web-1 phase Running at 1m2s"). */
+  addedExpectations: string[];
+}
+
+/** The answer to `export-run`. */
+export interface RunExportFrame {
+  type: 'run-export';
+  /** A file name to save it as: "default-cluster-run.yaml". */
+  fileName: string;
+  /** The scenario file (YAML). */
+  text: string;
+  /** The run's trace up to `untilMs`, hashed as src/scenario/trace-hash.ts does (the page's own run, replayed from its inputs). */
+  traceHash: string;
+  untilMs: number;
+}
+
+export type SimFrame =
+  | SnapshotFrame
+  | DiffFrame
+  | ActionResultFrame
+  | ErrorFrame
+  | ExplanationFrame
+  | ScenarioRejectedFrame
+  | TimelineFrame
+  | RecordingFrame
+  | RunExportFrame
+  | PongFrame;

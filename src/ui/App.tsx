@@ -14,7 +14,9 @@ import { ZonesSection } from './components/ZonesSection';
 import { GraphView } from './graph/GraphView';
 import { RecentEvents } from './graph/RecentEvents';
 import { ViewTabs, type View } from './graph/ViewTabs';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { useSim } from './store';
+import { useWorkerHealth } from './worker-health';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
 export function App() {
@@ -23,26 +25,36 @@ export function App() {
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(openHelp);
   const booted = useSim((s) => s.session.status === 'running');
+  // A worker that failed to load is said so by WorkerAlert; "Loading…" must not stay under it.
+  const workerFailed = useWorkerHealth((s) => s.health.state === 'crashed' || s.health.state === 'unresponsive');
   const [view, setView] = useState<View>('graph');
   return (
     <>
-      <Header onHelp={openHelp} />
+      <ErrorBoundary label="The header">
+        <Header onHelp={openHelp} />
+      </ErrorBoundary>
       <ShortcutsHelp open={helpOpen} onClose={closeHelp} />
       <main>
         <Hint />
         <StatusBanner />
         {booted ? (
           <>
-            <ClusterSetup />
+            <ErrorBoundary label="The scenario and settings panel">
+              <ClusterSetup />
+            </ErrorBoundary>
             <ViewTabs view={view} onChange={setView} />
             <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
               {view === 'graph' ? (
                 <>
-                  <GraphView />
-                  <RecentEvents />
+                  <ErrorBoundary label="The graph">
+                    <GraphView />
+                  </ErrorBoundary>
+                  <ErrorBoundary label="The recent events">
+                    <RecentEvents />
+                  </ErrorBoundary>
                 </>
               ) : (
-                <>
+                <ErrorBoundary label="The tables">
                   <ZonesSection />
                   <NodesTable />
                   <WorkloadsTable />
@@ -50,17 +62,21 @@ export function App() {
                     <PodsTable />
                     <EventsLog />
                   </div>
-                </>
+                </ErrorBoundary>
               )}
             </div>
           </>
-        ) : (
+        ) : workerFailed ? null : (
           <p role="status" className="loading">
             Loading the simulation…
           </p>
         )}
       </main>
-      {booted && <Inspector />}
+      {booted && (
+        <ErrorBoundary label="The inspector">
+          <Inspector />
+        </ErrorBoundary>
+      )}
       <EventAnnouncer />
     </>
   );

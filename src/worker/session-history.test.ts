@@ -75,7 +75,10 @@ describe('SimSession time machine', () => {
     expect(ready(session.snapshotNow()!, 'zone-a-1')).toBe('True');
 
     session.handle({ type: 'undo-fork' });
-    const undone = take();
+    const posted = take();
+    // The export's input log is the restored one.
+    expect(of(posted, 'recording')[0]?.inputs.map((i) => i.atMs)).toEqual([60_001]);
+    const undone = posted.filter((f) => f.type !== 'recording');
     expect(undone.map((f) => f.type)).toEqual(['snapshot', 'timeline']);
     expect((undone[0] as SnapshotFrame).nowMs).toBe(30_000);
     const restored = undone[1] as TimelineFrame;

@@ -21,6 +21,7 @@ import { DiffFrames, snapshotFrame } from './frames';
 import { FollowedExplanation } from './explanations';
 import { clampSpeed, startPace, tickPace, type Pace } from './pacing';
 import { TimelineRecorder } from './timeline';
+import { RunRecorder } from './run-recorder';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -72,8 +73,12 @@ export class SimSession {
   private checkedSinceFrame: CheckedExpectation[] = [];
   /** What `reset` boots again. */
   private booted: BootCommand | ScenarioCommand | null = null;
+  /** Export and "expect this" (the input log itself belongs to the history). */
+  private readonly recorder: RunRecorder;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.recorder = new RunRecorder((frame) => host.post(frame));
+  }
 
   /** Runs one command; failures are posted as error frames, never thrown. */
   handle(command: SimCommand): void {
@@ -138,6 +143,12 @@ export class SimSession {
       case 'run-to-next-event':
         this.runToNextEvent(sim);
         break;
+      case 'export-run':
+        this.recorder.exportRun([...this.history!.inputs], sim.nowMs);
+        return;
+      case 'expect-this':
+        this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);
+        return;
       case 'act':
         return this.act(command.action);
       case 'seek':
@@ -156,11 +167,22 @@ export class SimSession {
   /** Boots what was booted last again, from t = 0, keeping playback as it is. */
   private reset(): void {
     if (!this.booted) throw new Error('nothing to reset: the simulation has not booted yet');
-    if (this.booted.type === 'boot') this.boot(this.booted, true);
-    else this.bootScenario(this.booted, true);
+    // From t = 0 without the recorded actions (a link's or a saved session's included).
+    const bare = { ...this.booted };
+    delete bare.inputs;
+    delete bare.viewMs;
+    delete bare.latestMs;
+    if (bare.type === 'boot') this.boot(bare, true);
+    else this.bootScenario(bare, true);
   }
 
   private boot(command: BootCommand, keepPlaying: boolean): void {
+    const refusal = RunRecorder.refusal(command);
+    if (refusal) {
+      this.host.post({ type: 'error', message: refusal });
+      if (this.sim) return;
+      command = { type: 'boot', seed: command.seed };
+    }
     const sim = new Simulation({
       seed: command.seed ?? DEFAULT_SEED,
       nodes: command.nodes ?? defaultNodes(),
@@ -171,7 +193,7 @@ export class SimSession {
     const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
     sim.runUntil(0);
     this.booted = command;
-    this.start(sim, undefined, null, keepPlaying);
+    this.start(sim, undefined, null, keepPlaying, command);
     for (const record of records) {
       if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
     }
@@ -212,24 +234,29 @@ export class SimSession {
       ...(scenario.description !== undefined ? { description: scenario.description } : {}),
       expectations,
     };
-    this.start(built.sim, info, queue, keepPlaying, { inputs: command.inputs ?? [], viewMs: command.viewMs });
+    this.start(built.sim, info, queue, keepPlaying, command);
   }
 
   /**
    * Makes `sim` (run to t = 0) the session's world and posts its snapshot.
-   * A recorded input log becomes this line's future; with `viewMs` the world
-   * runs there first (expectations checked on the way), and that is shown.
+   * A recorded run's input log becomes this line's future, reaching to its
+   * `latestMs`; the world runs to `viewMs` (absent: the latest time),
+   * checking expectations on the way, and that is shown.
    */
   private start(
     sim: Simulation,
     scenario: ScenarioInfo | undefined,
     expectations: ExpectationQueue | null,
     keepPlaying: boolean,
-    recorded: { inputs: RecordedInput[]; viewMs?: number | undefined } = { inputs: [] },
+    command: BootCommand | ScenarioCommand,
   ): void {
-    if (recorded.viewMs !== undefined && !Number.isFinite(recorded.viewMs)) throw new Error(`viewMs must be a time in ms, got ${String(recorded.viewMs)}`);
+    const inputs: RecordedInput[] = (command.inputs ?? []).map(({ atMs, action }) => ({ atMs, action }));
+    for (const [name, value] of [['viewMs', command.viewMs], ['latestMs', command.latestMs]] as const) {
+      if (value !== undefined && !Number.isFinite(value)) throw new Error(`${name} must be a time in ms, got ${String(value)}`);
+    }
     // Built first: a bad input log is refused before anything the user had is replaced.
-    const history = new History(sim, recorded.inputs, recorded.viewMs !== undefined ? { latestMs: Math.max(0, recorded.viewMs) } : {});
+    const history = new History(sim, inputs, { latestMs: Math.max(0, command.latestMs ?? 0, command.viewMs ?? 0) });
+    const viewMs = Math.min(history.latestMs, Math.max(0, command.viewMs ?? history.latestMs));
     if (!keepPlaying) this.stop();
     this.pace = startPace(this.host.wallNowMs());
     this.history = history;
@@ -238,16 +265,17 @@ export class SimSession {
       this.restored = true;
     });
     this.timeline = new TimelineRecorder(sim);
-    for (const input of recorded.inputs) this.timeline.action(input);
+    for (const input of inputs) this.timeline.action(input);
     this.scenario = scenario;
     this.expectations = expectations;
     this.outcomes = scenario ? scenario.expectations.map((e) => e.outcome) : [];
     this.outcomesBeforeFork = null;
     this.checkedSinceFrame = [];
     this.pendingSeekMs = null;
-    if (recorded.viewMs !== undefined) this.advanceTo(Math.max(0, recorded.viewMs), Number.POSITIVE_INFINITY);
+    if (viewMs > sim.nowMs) this.advanceTo(viewMs, Number.POSITIVE_INFINITY);
     this.checkedSinceFrame = [];
     this.postSnapshot(true);
+    this.recorder.booted(command, [...history.inputs]);
   }
 
   /** Posts the world as it is now, and the timeline (`resetTimeline`: all of it). */
@@ -315,6 +343,7 @@ export class SimSession {
     }
     timeline.action(input);
     this.advanceTo(input.atMs, Number.POSITIVE_INFINITY);
+    this.recorder.inputsMaybeChanged([...history.inputs]);
     const record = [...history.sim.actionLog()].reverse().find((r) => r.atMs === input.atMs);
     if (this.restored) this.postSnapshot(true);
     else {
@@ -356,6 +385,7 @@ export class SimSession {
     this.timeline!.undo(history.sim);
     if (this.outcomesBeforeFork) this.outcomes = this.outcomesBeforeFork;
     this.outcomesBeforeFork = null;
+    this.recorder.inputsMaybeChanged([...history.inputs]);
     this.afterTimeTravel(true);
   }
 

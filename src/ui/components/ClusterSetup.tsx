@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { sendCommand } from '../sim-client';
 import { formValues, SETTING_FIELDS, settingsWarnings, validateSettings, type FormValues } from '../settings-form';
 import { DEFAULT_SEED, openDefaultCluster } from '../actions';
-import { useSim } from '../store';
+import { rejectFile, useSim } from '../store';
+import { MAX_LISTED_ERRORS, PAGE_LIMITS } from '../../kube/limits';
+import { decodeScenarioBytes, fileSizeProblem } from '../../scenario/text-file';
 import { ScenarioExpectations } from './ScenarioExpectations';
 
 /** Opens a scenario file (picker or drop) and edits the control plane's settings. */
@@ -19,9 +21,13 @@ export function ClusterSetup() {
   );
 }
 
+/** Refused here by its size before it is read, then decoded as the command line decodes it. */
 async function openFile(file: File): Promise<void> {
-  const text = await file.text();
-  sendCommand({ type: 'boot-scenario', fileName: file.name, text });
+  const tooBig = fileSizeProblem(file.size, PAGE_LIMITS);
+  if (tooBig) return rejectFile(file.name, tooBig);
+  const decoded = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()), PAGE_LIMITS);
+  if (!decoded.ok) return rejectFile(file.name, decoded.message);
+  sendCommand({ type: 'boot-scenario', fileName: file.name, text: decoded.text });
 }
 
 function ScenarioOpener() {
@@ -100,7 +106,7 @@ function ScenarioInfoView() {
         {rejected && (
           <>
             <p>
-              <strong>Could not open {rejected.fileName}</strong> ({rejected.errors.length} error{rejected.errors.length === 1 ? '' : 's'}); the cluster is unchanged.
+              <strong>Could not open {rejected.fileName}</strong> ({errorCount(rejected.errors.length)}); the cluster is unchanged.
             </p>
             <ul>
               {rejected.errors.map((e, i) => (
@@ -132,6 +138,11 @@ function ScenarioInfoView() {
       )}
     </>
   );
+}
+
+/** The list holds at most MAX_LISTED_ERRORS errors and a line counting the rest. */
+function errorCount(listed: number): string {
+  return listed > MAX_LISTED_ERRORS ? `more than ${MAX_LISTED_ERRORS} errors` : `${listed} error${listed === 1 ? '' : 's'}`;
 }
 
 /** Up to this many characters, a description shows open; a longer one is a click away, so the expectations stay in view. */

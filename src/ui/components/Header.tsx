@@ -1,5 +1,6 @@
 import { Clock } from './Clock';
 import { PlaybackControls } from './PlaybackControls';
+import { RunMenu } from '../share/RunMenu';
 
 export function Header({ onHelp }: { onHelp: () => void }) {
   return (
@@ -8,6 +9,7 @@ export function Header({ onHelp }: { onHelp: () => void }) {
         <h1>Kube Playground</h1>
         <Clock />
         <PlaybackControls />
+        <RunMenu />
         <button type="button" className="help-button" onClick={onHelp} aria-keyshortcuts="?">
           Shortcuts <kbd aria-hidden="true">?</kbd>
         </button>
