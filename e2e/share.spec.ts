@@ -125,3 +125,17 @@ test('a broken link says what is wrong in one line and opens the default cluster
   await expect(clock(page)).toHaveText(before.clock);
   expect(await shown(page)).toEqual(before);
 });
+
+test('New cluster starts over, and a reload stays there', async ({ page }) => {
+  await play(page);
+  await page.waitForTimeout(1_500);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'New cluster', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Started over with a new default cluster.' })).toBeVisible();
+  await expect(clock(page)).toHaveText(/t = 0s/);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await page.waitForTimeout(1_500);
+  await page.reload();
+  await expect(graph(page)).toContainText('zone-c-3');
+  await expect(clock(page)).toHaveText(/t = 0s/);
+});

@@ -258,7 +258,9 @@ export class SimSession {
     }
     this.inputs = inputs.map(({ atMs, action }) => ({ atMs, action }));
     for (const input of this.inputs) sim.schedule(input.atMs, input.action);
-    const viewMs = command.viewMs ?? Math.max(command.latestMs ?? 0, previous);
+    // Until the time machine drives the session (src/sim/history) nothing can be shown before the last input:
+    // it would stay scheduled, and acting there would record out of order.
+    const viewMs = Math.max(command.viewMs ?? command.latestMs ?? 0, previous);
     if (viewMs > 0) this.advanceTo(viewMs, Number.POSITIVE_INFINITY);
   }
 

@@ -4,7 +4,7 @@
  * client-go util/flowcontrol/backoff.go as kuberuntime's doBackOff uses it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../api/types';
+import type { Manifest, Pod } from '../api/types';
 import { fromTimestamp } from '../core/time';
 import { Simulation } from '../simulation';
 import { BEHAVIOUR_ANNOTATION } from './container-behaviour';
@@ -24,7 +24,7 @@ const http = (extra: Record<string, unknown> = {}) => ({ httpGet: { path: '/heal
 
 function start(object: unknown): Simulation {
   const sim = new Simulation({ nodes: [{ name: NODE, zone: 'zone-a' }] });
-  sim.schedule(0, { do: 'apply', object });
+  sim.schedule(0, { do: 'apply', object: object as Manifest });
   return sim;
 }
 
