@@ -8,7 +8,8 @@
  */
 import { toTimestamp } from '../core/time';
 import { isPodTerminal } from '../api/conditions';
-import type { Pod } from '../api/types';
+import type { Node, Pod } from '../api/types';
+import { admissionFailure, type Rejection } from './admission';
 import { internalIP, nextPodIP } from './addresses';
 import { BehaviourError } from './container-behaviour';
 import { ContainerRuntime } from './containers';
@@ -145,6 +146,12 @@ export class PodLifecycle {
         failedStatus(stored, this.now(), 'Error', 'The node was restarted and the pod may not be restarted (restartPolicy Never).'),
       );
     }
+    const rejection = this.admission(name, pod);
+    if (rejection) {
+      // Upstream rejectPod: a Warning event with the reason, phase Failed; the owner replaces the pod.
+      this.host.recordPodEvent(name, pod, 'Warning', rejection.reason, rejection.message.replace(/^Pod was rejected: /, ''));
+      return this.writeStatus(pod, (stored) => failedStatus(stored, this.now(), rejection.reason, rejection.message));
+    }
     // After a reboot every container restarts once more.
     const restartBase = (container: string) => (pod.status.containerStatuses?.find((s) => s.name === container)?.restartCount ?? 0) + (wasRunning ? 1 : 0);
     let containers;
@@ -161,6 +168,20 @@ export class PodLifecycle {
     this.writeStatus(pod, (stored) => liveStatus(stored, local, this.now(), this.hostIP(name)));
     this.enter(name, podKey, local, 'starting', pod);
     this.prober.addPod(name, podKey, local, pod);
+  }
+
+  /** Upstream lifecycle predicate Admit, against the pods this kubelet already runs. */
+  private admission(name: string, pod: Pod): Rejection | null {
+    const node = this.host.api.get<Node>('Node', name);
+    if (!node) return null;
+    const admitted: Pod[] = [];
+    for (const [key, local] of Object.entries(this.host.require(name).pods)) {
+      if (local.stage === 'completed' || local.stage === 'stopped') continue;
+      const [namespace, podName] = key.split('/') as [string, string];
+      const other = this.host.api.get<Pod>('Pod', podName, namespace);
+      if (other && other.metadata.uid === local.uid) admitted.push(other);
+    }
+    return admissionFailure(pod, node, admitted);
   }
 
   /** A deleted pod's containers get its grace period, then the kubelet removes the object. */
