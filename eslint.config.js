@@ -76,7 +76,22 @@ export default defineConfig(
       ],
     },
   },
-  // src/sim imports only itself, plus type-only imports of kubernetes-types.
+  // src/kube is the pure vocabulary every layer imports (names, taints, limits): it imports only itself.
+  {
+    files: ['src/kube/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\.(/|$)', message: 'src/kube is imported by every layer and imports none of them.' },
+            { regex: '^(?!\\.(/|$))', message: 'src/kube stays pure: no npm packages or Node APIs.' },
+          ],
+        },
+      ],
+    },
+  },
+  // src/sim imports only itself and src/kube, plus type-only imports of kubernetes-types.
   // "Outside src/sim" depends on how deep the importing file is, hence one block per depth.
   ...[0, 1, 2, 3, 4, 5].map((depth) => /** @type {import('eslint').Linter.Config} */ ({
     files: [`src/sim/${'*/'.repeat(depth)}*.ts`],
@@ -87,8 +102,8 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: `^(\\.\\.(/|$)){${depth + 1}}`,
-              message: 'src/sim must not import from outside src/sim.',
+              regex: `^(\\.\\.(/|$)){${depth + 1}}(?!kube(/|$))`,
+              message: 'src/sim must not import from outside src/sim (except the pure src/kube).',
             },
             {
               // Any bare specifier (npm package or Node builtin) except kubernetes-types.

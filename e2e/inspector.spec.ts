@@ -122,7 +122,7 @@ test('settings are validated, and applying them restarts the simulation', async 
   await expect(grace).toHaveValue('50');
   await grace.fill('abc');
   await page.getByRole('button', { name: /Apply and restart/ }).click();
-  await expect(page.getByText('Error: --node-monitor-grace-period must be a number, got "abc".')).toBeVisible();
+  await expect(page.getByText('Error: --node-monitor-grace-period must be a decimal number, got "abc".')).toBeVisible();
   await expect(grace).toBeFocused();
   await expect(grace).toHaveAttribute('aria-invalid', 'true');
   await snap(page, testInfo, '5-settings-invalid');

@@ -9,13 +9,16 @@
  *   engine     N nodes × 30 bound pods, one simulated hour with zone-a cut off from 10 to 40 min
  *   scheduler  pods bound per second at N nodes
  *   workloads  5,000 nodes, 150,000 pods in Deployments: from nothing to all Running, then a zone outage
+ *   limits     through the worker's session (frames included): boot, all Running, a zone outage (sizes the page's limits)
+ *   replicas   one Deployment scaled to N on the default cluster, most pods Pending
+ *   history    the time machine: checkpoint memory per simulated hour, seek latency (9 = the default cluster)
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { NodeConfig } from '../sim/actions';
-import type { Pod } from '../sim/api/types';
-import { Simulation } from '../sim/simulation';
+import { Simulation, type NodeConfig, type Pod } from '../sim';
+import { benchLimits, benchReplicas } from './bench-limits';
 import { benchScheduling } from './bench-scheduling';
+import { benchHistory } from './bench-history';
 
 const HOUR_MS = 3_600_000;
 const PODS_PER_NODE = 30;
@@ -143,6 +146,9 @@ const PARTS: Record<string, { sizes: number[]; run: (nodes: number) => void }> =
   engine: { sizes: [100, 1_000, 5_000], run: benchEngine },
   scheduler: { sizes: [100, 1_000, 5_000], run: benchScheduler },
   workloads: { sizes: [5_000], run: benchWorkloads },
+  limits: { sizes: [500, 1_000, 2_000], run: benchLimits },
+  replicas: { sizes: [1_000, 5_000, 20_000], run: benchReplicas },
+  history: { sizes: [9, 100], run: benchHistory },
 };
 
 function main(): void {

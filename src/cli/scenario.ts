@@ -3,37 +3,51 @@
  *
  * Runs one scenario file (shared/spec/scenario-format.md) and prints its
  * timeline and expectations, or with --json one JSON object
- * {"passed", "expectations", "trace"}. Exit code: 0 every expectation holds,
+ * {"passed", "expectations", "trace"}. --page-limits holds the file to
+ * the playground's limits (src/kube/limits.ts) rather than the command line's larger ones. Exit code: 0 every expectation holds,
  * 1 one fails, 2 the file is invalid (or unreadable, or the command line is
  * wrong), 3 the simulation itself failed (a bug; the message says how to
- * reproduce it).
+ * reproduce it). A lesson file (a scenario with a `lesson` section,
+ * docs/lessons.md) is validated whole and walked by the headless lesson
+ * checker: its steps' checks count as expectations, and its JSON has
+ * "steps" too.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { CLI_LIMITS, PAGE_LIMITS, type SizeLimits } from '../kube/limits';
+import { checkLesson } from '../lessons/check';
+import { hasLessonSection, parseLesson } from '../lessons/parse';
+import { formatLessonReport } from '../lessons/report';
+import type { LessonFile } from '../lessons/types';
 import { parseScenario } from '../scenario/parse';
+import { decodeScenarioBytes, fileSizeProblem } from '../scenario/text-file';
 import { runScenario } from '../scenario/run';
 import { formatTimeline } from '../scenario/timeline';
 import type { Scenario, ScenarioError } from '../scenario/types';
 
-const USAGE = 'usage: npm run scenario -- path/to/file.yaml [--json]';
+const USAGE = 'usage: npm run scenario -- path/to/file.yaml [--json] [--page-limits]';
 
 export const EXIT = { passed: 0, failed: 1, invalid: 2, internal: 3 } as const;
 
 interface Args {
   file: string;
   json: boolean;
+  /** Hold the file to the page's limits instead of the command line's: will it open in the playground? */
+  limits: SizeLimits;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
   let json = false;
+  let limits = CLI_LIMITS;
   const files: string[] = [];
   for (const arg of argv) {
     if (arg === '--json') json = true;
+    else if (arg === '--page-limits') limits = PAGE_LIMITS;
     else if (arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
     else files.push(arg);
   }
   if (files.length !== 1) return files.length === 0 ? 'no scenario file given' : `one scenario file at a time (got ${files.length})`;
-  return { file: files[0]!, json };
+  return { file: files[0]!, json, limits };
 }
 
 export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
@@ -42,15 +56,57 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     err(`${args}\n${USAGE}\n`);
     return EXIT.invalid;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file === '-' ? 0 : args.file, 'utf8');
-  } catch (error) {
-    return invalid(args, [{ path: '', message: `cannot read the file: ${(error as Error).message}` }], out, err);
+  const read = readText(args.file, args.limits);
+  if (!read.ok) return invalid(args, [{ path: '', message: read.message }], out, err);
+  const text = read.text;
+  if (hasLessonSection(text)) {
+    const lesson = parseLesson(text);
+    return lesson.ok ? runLesson(args, lesson.file, out, err) : invalid(args, lesson.errors, out, err);
   }
-  const parsed = parseScenario(text);
+  const parsed = parseScenario(text, { limits: args.limits });
   if (!parsed.ok) return invalid(args, parsed.errors, out, err);
   return run(args, parsed.scenario, out, err);
+}
+
+/** The file's text, refused by its size before it is read, then decoded as the page decodes it. */
+function readText(file: string, limits: SizeLimits): { ok: true; text: string } | { ok: false; message: string } {
+  let bytes: Buffer;
+  try {
+    const fd = file === '-' ? 0 : openSync(file, 'r');
+    try {
+      const stat = fstatSync(fd);
+      const tooBig = stat.isFile() ? fileSizeProblem(stat.size, limits) : undefined;
+      if (tooBig) return { ok: false, message: tooBig };
+      bytes = readFileSync(fd);
+    } finally {
+      if (fd !== 0) closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return { ok: false, message: `cannot read the file: ${reason}` };
+  }
+  return decodeScenarioBytes(bytes, limits);
+}
+
+function runLesson(args: Args, file: LessonFile, out: (text: string) => void, err: (text: string) => void): number {
+  let outcome: ReturnType<typeof checkLesson>;
+  try {
+    outcome = checkLesson(file);
+  } catch (error) {
+    return internal(args, file.scenario.seed, error, err);
+  }
+  if (!outcome.ok) return invalid(args, outcome.errors, out, err);
+  const { report } = outcome;
+  if (args.json) out(JSON.stringify({ passed: report.passed, expectations: report.expectations, steps: report.steps, trace: report.trace }) + '\n');
+  else out(formatLessonReport(file, report).join('\n') + '\n');
+  return report.passed ? EXIT.passed : EXIT.failed;
+}
+
+function internal(args: Args, seed: number, error: unknown, err: (text: string) => void): number {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  err(`${args.file}: the simulation failed (a bug, not a problem with the file); reproduce with seed ${seed}:\n${detail}\n`);
+  return EXIT.internal;
 }
 
 function run(args: Args, scenario: Scenario, out: (text: string) => void, err: (text: string) => void): number {
@@ -58,9 +114,7 @@ function run(args: Args, scenario: Scenario, out: (text: string) => void, err: (
   try {
     outcome = runScenario(scenario);
   } catch (error) {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    err(`${args.file}: the simulation failed (a bug, not a problem with the file); reproduce with seed ${scenario.seed}:\n${detail}\n`);
-    return EXIT.internal;
+    return internal(args, scenario.seed, error, err);
   }
   if (!outcome.ok) return invalid(args, outcome.errors, out, err);
   const { result } = outcome;

@@ -6,33 +6,100 @@
  * boot, then at most one squashed diff per tick, and nothing while nothing
  * changes.
  */
-import type { NodeConfig, SimAction } from '../sim/actions';
-import type { KubeObject, Manifest } from '../sim/api/types';
-import type { EventRecord } from '../sim/apiserver/events';
-import type { ScheduledEviction } from '../sim/controllers/taint-eviction';
-import type { ZoneState } from '../sim/controllers/zones';
-import type { Settings, SettingsOverrides } from '../sim/config';
+import type {
+  EventRecord,
+  ExplainTarget,
+  Explanation,
+  ExplanationLine,
+  KubeObject,
+  MachineView,
+  Manifest,
+  NodeConfig,
+  ObjectChange,
+  ScheduledEviction,
+  Settings,
+  SettingsOverrides,
+  SimAction,
+  ZoneState,
+  ZoneView,
+} from '../sim';
 import type { ScenarioError } from '../scenario/types';
 
-export type { EventRecord, KubeObject, Manifest, NodeConfig, ScenarioError, ScheduledEviction, Settings, SettingsOverrides, SimAction, ZoneState };
+export type {
+  EventRecord,
+  ExplainTarget,
+  ExplanationLine,
+  KubeObject,
+  MachineView,
+  Manifest,
+  NodeConfig,
+  ObjectChange,
+  ScenarioError,
+  ScheduledEviction,
+  Settings,
+  SettingsOverrides,
+  SimAction,
+  ZoneState,
+  ZoneView,
+};
 
-/** What the inspector can ask "why?" about. */
-export type ExplainTarget =
-  | { kind: 'Node'; name: string }
-  | { kind: 'Pod'; namespace: string; name: string }
-  | { kind: 'Zone'; zone: string };
+/**
+ * One user action of the recorded input log: it runs first in the instant
+ * `atMs` (acting while the clock reads c records c + 1; see
+ * src/sim/history/history.ts for the exact semantic).
+ */
+export interface RecordedInput {
+  atMs: number;
+  action: SimAction;
+}
+
+/** A recorded run to boot again: its input log replayed as the session's own inputs, then shown at `viewMs`. */
+export interface ReplayFields {
+  inputs?: RecordedInput[];
+  /** Seek here once booted (clamped to the run's latest time); absent = the latest time. */
+  viewMs?: number;
+  /** How far the recorded line of history went (it may run past its last input and past `viewMs`). */
+  latestMs?: number;
+}
+
+/**
+ * The built-in default cluster's versioned name. Links and saved sessions
+ * name it instead of embedding it; a worker whose default cluster is another
+ * version refuses the name (error frame) rather than boot something else.
+ */
+export type DefaultClusterName = `default-cluster@${number}`;
+
+/** The `boot` command without its replay: what the session booted, as links and saved sessions keep it. */
+export interface ClusterBoot {
+  type: 'boot';
+  seed: number;
+  nodes?: NodeConfig[];
+  objects?: Manifest[];
+  settings?: SettingsOverrides;
+  /** With no `nodes`: the default cluster's version the run was recorded on. */
+  defaultCluster?: DefaultClusterName;
+}
+
+/** The `boot-scenario` command without its replay. */
+export interface ScenarioBoot {
+  type: 'boot-scenario';
+  fileName: string;
+  text: string;
+}
+
+export type BootedRun = ClusterBoot | ScenarioBoot;
 
 // ---- UI → worker -----------------------------------------------------------
 
 export type SimCommand =
   /** (Re)builds the world at t = 0. Without `nodes`, the default cluster is used. */
-  | { type: 'boot'; seed: number; nodes?: NodeConfig[]; objects?: Manifest[]; settings?: SettingsOverrides }
+  | (ClusterBoot & ReplayFields)
   /**
    * Parses a scenario file (scenario-format.md) and, if it is valid, boots
    * it: its settings, cluster, objects and scheduled actions. An invalid file
    * yields a `scenario-rejected` frame and leaves the running world alone.
    */
-  | { type: 'boot-scenario'; fileName: string; text: string }
+  | (ScenarioBoot & ReplayFields)
   /**
    * Follows one object's "why?": the worker answers with an `explanation`
    * frame now and again whenever the answer changes; null stops it.
@@ -68,41 +135,34 @@ export type SimCommand =
   /** Back to the latest simulated time of this line of history. */
   | { type: 'go-live' }
   /** Brings back the future the last fork discarded, and shows the instant the fork was made at. */
-  | { type: 'undo-fork' };
+  | { type: 'undo-fork' }
+  /** The page's heartbeat: the worker answers each with a `pong` of the same seq, at once (sim.worker.ts). */
+  | { type: 'ping'; seq: number }
+  /**
+   * Test only: makes the worker hang (a busy loop), throw an uncaught error or
+   * close itself, so the end-to-end tests can check the page notices. The
+   * worker accepts it only when the page was opened with `?test-faults`.
+   */
+  | { type: 'fault'; fault: WorkerFault }
+  /**
+   * Writes the run as a scenario file (src/scenario/export.ts): what was
+   * booted, the recorded inputs of this line of history, the loaded
+   * scenario's expectations and those added by `expect-this`, lasting until
+   * the latest simulated time. Answered by a `run-export` frame (or an error
+   * frame naming what a file cannot say).
+   */
+  | { type: 'export-run' }
+  /**
+   * "Expect this": adds expectations for the target's state at the instant
+   * shown (a node's Ready condition and taints, a pod's phase, node,
+   * readiness and termination, a zone's state; "exists: false" once it is
+   * gone) to what `export-run` writes. Answered by a `recording` frame.
+   */
+  | { type: 'expect-this'; target: ExplainTarget };
+
+export type WorkerFault = 'hang' | 'throw' | 'close';
 
 // ---- worker → UI -----------------------------------------------------------
-
-/** A zone as the node lifecycle controller sees it. */
-export interface ZoneView {
-  /** Upstream's zone key ("region:\0:zone"). */
-  key: string;
-  zone: string;
-  region: string;
-  state: ZoneState;
-  /** Nodes per second the zone's NoExecute tainting queue may process. */
-  evictionQps: number;
-}
-
-/**
- * The machine behind a node, which the API cannot show: whether it has
- * power and whether it can reach the control plane.
- */
-export interface MachineView {
-  name: string;
-  power: 'on' | 'off' | 'shutting-down';
-  /** The node itself is cut off (partition-node); see also partitionedZones. */
-  partitioned: boolean;
-  /** Whether the node can reach the API server (false when it or its zone is cut off). */
-  reachable: boolean;
-}
-
-export interface ObjectChange {
-  kind: string;
-  /** "namespace/name" for namespaced kinds, "name" otherwise, as the engine keys them. */
-  key: string;
-  /** The object now, or null once it is gone. */
-  object: KubeObject | null;
-}
 
 export interface PlaybackView {
   playing: boolean;
@@ -201,22 +261,9 @@ export interface ErrorFrame {
   message: string;
 }
 
-/** One step of an explanation; `atMs` when it happened (or will happen). */
-export interface ExplanationLine {
-  atMs?: number;
-  text: string;
-  /** 'future' = scheduled, not yet happened. */
-  when?: 'past' | 'future';
-}
-
-/** The answer to `explain`: a chain of causes with times, oldest first. */
-export interface ExplanationFrame {
+/** The answer to `explain` (sim/views/explain.ts): a chain of causes with times, oldest first. */
+export interface ExplanationFrame extends Explanation {
   type: 'explanation';
-  target: ExplainTarget;
-  nowMs: number;
-  /** One sentence: the state being explained ("Ready=Unknown", "Pending", "Normal"). */
-  summary: string;
-  lines: ExplanationLine[];
 }
 
 /** A scenario file that could not be booted; the running world is unchanged. */
@@ -278,4 +325,47 @@ export interface TimelineFrame {
   rewritten: { atMs: number; undoable: boolean } | null;
 }
 
-export type SimFrame = SnapshotFrame | DiffFrame | ActionResultFrame | ErrorFrame | ExplanationFrame | ScenarioRejectedFrame | TimelineFrame;
+/** The answer to a `ping`. */
+export interface PongFrame {
+  type: 'pong';
+  seq: number;
+}
+
+/**
+ * What the session recorded, for share links and the saved session: posted
+ * on every boot (with `boot`), and whenever the input log or the added
+ * expectations change (without `boot`: keep the one you have).
+ */
+export interface RecordingFrame {
+  type: 'recording';
+  /** What was booted; present on boot and reset. */
+  boot?: BootedRun;
+  /** This line of history's inputs, in time order (complete, not appended). */
+  inputs: RecordedInput[];
+  /** Expectations added by `expect-this`, one line each ("pod default/web-1 phase Running at 1m2s"). */
+  addedExpectations: string[];
+}
+
+/** The answer to `export-run`. */
+export interface RunExportFrame {
+  type: 'run-export';
+  /** A file name to save it as: "default-cluster-run.yaml". */
+  fileName: string;
+  /** The scenario file (YAML). */
+  text: string;
+  /** The run's trace up to `untilMs`, hashed as src/scenario/trace-hash.ts does (the page's own run, replayed from its inputs). */
+  traceHash: string;
+  untilMs: number;
+}
+
+export type SimFrame =
+  | SnapshotFrame
+  | DiffFrame
+  | ActionResultFrame
+  | ErrorFrame
+  | ExplanationFrame
+  | ScenarioRejectedFrame
+  | TimelineFrame
+  | RecordingFrame
+  | RunExportFrame
+  | PongFrame;

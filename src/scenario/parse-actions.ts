@@ -3,9 +3,9 @@
  * fields of that row of the table. References to nodes and zones are checked
  * afterwards (parse.ts), once every declaration is known.
  */
-import type { NodeConfig, SimAction } from '../sim/actions';
-import { NAMESPACED_KINDS } from '../sim/api/types';
+import { NAMESPACED_KINDS, type NodeConfig, type SimAction } from '../sim';
 import { readNodeConfig, readNodeName, readTaint, type NodeContext } from './parse-cluster';
+import { withinLimit } from './parse-limits';
 import { readManifest } from './parse-objects';
 import type { Reader } from './reader';
 import { kindProblem } from './support';
@@ -63,7 +63,7 @@ export function readAction(value: unknown, path: Path, reader: Reader, nodeConte
   if (name === undefined) return undefined;
   const spec = ACTION_FIELDS[name];
   const fields = reader.mapping(value, path, ['at', 'do', ...spec.allowed], spec.required);
-  const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at']);
+  const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at'], { max: reader.limits.durationMs });
   if (!fields || atMs === undefined || spec.required.some((f) => fields[f] === undefined)) return undefined;
   const read = readBody(name, fields, path, reader, nodeContext);
   return read && { atMs, ...read };
@@ -120,6 +120,7 @@ function readSetCondition(fields: Record<string, unknown>, path: Path, reader: R
 function readScale(fields: Record<string, unknown>, path: Path, reader: Reader): Body {
   const target = readObjectRef(fields, path, reader);
   const replicas = reader.number(fields.replicas, [...path, 'replicas'], { min: 0, integer: true });
+  if (replicas !== undefined && !withinLimit(reader, [...path, 'replicas'], 'replicas', replicas, reader.limits.replicasPerWorkload)) return undefined;
   return target && replicas !== undefined ? { action: { do: 'scale', ...target, replicas } } : undefined;
 }
 

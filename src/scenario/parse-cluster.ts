@@ -2,12 +2,12 @@
  * `cluster` (scenario-format.md, "cluster"): zones with a node count and
  * explicit nodes, turned into the engine's NodeConfig list.
  */
-import type { NodeConfig } from '../sim/actions';
-import type { KubeletSettings } from '../sim/config';
+import type { KubeletSettings, NodeConfig } from '../sim';
 import { TAINT_EFFECTS } from '../sim/api/taints';
-import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../sim/api/names';
+import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../kube/names';
 import { checkShutdownGrace, defaultReportFrequency, readKubelet } from './parse-settings';
-import type { Reader } from './reader';
+import { withinLimit } from './parse-limits';
+import { quoted, type Reader } from './reader';
 import { formatPath, type Path } from './yaml-source';
 
 export interface ClusterInfo {
@@ -42,7 +42,8 @@ export function readCluster(value: unknown, path: Path, reader: Reader, clusterK
   };
   readZones(fields.zones, [...path, 'zones'], reader, info, addNode);
   const context: NodeContext = { zoneRegions: info.zoneRegions, clusterKubelet };
-  const nodes = fields.nodes === undefined ? [] : (reader.list(fields.nodes, [...path, 'nodes']) ?? []);
+  const listed = fields.nodes === undefined ? [] : (reader.list(fields.nodes, [...path, 'nodes']) ?? []);
+  const nodes = withinLimit(reader, [...path, 'nodes'], 'nodes', info.nodes.length + listed.length, reader.limits.nodes) ? listed : [];
   nodes.forEach((entry, i) => {
     const node = readNodeConfig(entry, [...path, 'nodes', i], reader, context);
     if (node) addNode(node, [...path, 'nodes', i, 'name']);
@@ -76,6 +77,8 @@ function readZones(
       reader.error([...zonePath, 'name'], `zone "${name}" would name its nodes "${name}-1", …: ${nameProblems[0]}`);
       return;
     }
+    // Refused before a single node is made: a count of 1,000,000 must not build a million configs.
+    if (count !== undefined && !withinLimit(reader, [...zonePath, 'nodes'], 'nodes', info.nodes.length + count, reader.limits.nodes)) return;
     for (let n = 1; n <= (count ?? 0); n++) {
       const node: NodeConfig = { name: `${name}-${n}`, zone: name };
       if (region !== undefined) node.region = region;
@@ -90,7 +93,12 @@ function readZones(
 export function readNodeConfig(value: unknown, path: Path, reader: Reader, context: NodeContext): NodeConfig | undefined {
   const fields = reader.mapping(value, path, NODE_FIELDS, ['name']);
   if (!fields) return undefined;
-  const name = fields.name === undefined ? undefined : readNodeName(fields.name, [...path, 'name'], reader);
+  let name = fields.name === undefined ? undefined : readNodeName(fields.name, [...path, 'name'], reader);
+  // Upstream: the kubelet labels its Node kubernetes.io/hostname=<name>, and a label value is at most 63 characters.
+  if (name !== undefined && name.length > 63) {
+    reader.error([...path, 'name'], `node name ${quoted(name)} is ${name.length} characters: a simulated node's kubelet labels it kubernetes.io/hostname=<name>, and a label value is at most 63 characters`);
+    name = undefined;
+  }
   const node: NodeConfig = { name: name ?? '' };
   if (fields.zone !== undefined) {
     const zone = readTopologyValue(fields.zone, [...path, 'zone'], reader);

@@ -3,9 +3,10 @@
  * here (apiVersion, kind, a name); the API server's admission validates the
  * rest when the object is created, as `kubectl apply` would find out.
  */
-import type { Manifest } from '../sim/api/types';
+import type { Manifest } from '../sim';
 import { describeValue } from './duration';
 import type { Reader } from './reader';
+import { checkReplicas } from './parse-limits';
 import { kindProblem } from './support';
 import type { Path } from './yaml-source';
 
@@ -37,7 +38,7 @@ export function readManifest(value: unknown, path: Path, reader: Reader): ReadMa
     if (problem) ok = false;
   }
   if (present('metadata') && !readMetadata(manifest.metadata, [...path, 'metadata'], reader)) ok = false;
-  if (!ok) return undefined;
+  if (!ok || !checkReplicas(manifest, path, reader)) return undefined;
   if (manifest.kind !== 'Node' || !manifest.metadata?.name) return { manifest };
   const zone = manifest.metadata.labels?.[ZONE_LABEL];
   return { manifest, node: zone === undefined ? { name: manifest.metadata.name } : { name: manifest.metadata.name, zone } };

@@ -2,38 +2,36 @@
  * `settings` and `kubelet` blocks (scenario-format.md, "settings"): flag names
  * in camelCase, mapped to the engine's SettingsOverrides (durations in ms).
  */
-import type { KubeletSettings, SettingsOverrides } from '../sim/config';
+import { SETTING_RANGES, settingProblem } from '../kube/limits';
+import type { KubeletSettings, SettingsOverrides } from '../sim';
 import type { Reader } from './reader';
 import type { Path } from './yaml-source';
 
-type Spec<K> =
-  | { to: K; duration: { positive: boolean } }
-  | { to: K; number: { min?: number; max?: number; integer?: boolean } };
-
 type ControllerKey = Exclude<keyof SettingsOverrides, 'kubelet'>;
 
-const CONTROLLER_SETTINGS: Readonly<Record<string, Spec<ControllerKey>>> = {
-  nodeMonitorPeriod: { to: 'nodeMonitorPeriodMs', duration: { positive: true } },
-  nodeMonitorGracePeriod: { to: 'nodeMonitorGracePeriodMs', duration: { positive: true } },
-  nodeStartupGracePeriod: { to: 'nodeStartupGracePeriodMs', duration: { positive: true } },
-  nodeEvictionRate: { to: 'nodeEvictionRate', number: { min: 0 } },
-  secondaryNodeEvictionRate: { to: 'secondaryNodeEvictionRate', number: { min: 0 } },
-  largeClusterSizeThreshold: { to: 'largeClusterSizeThreshold', number: { min: 0, integer: true } },
-  unhealthyZoneThreshold: { to: 'unhealthyZoneThreshold', number: { min: 0, max: 1 } },
-  defaultNotReadyTolerationSeconds: { to: 'defaultNotReadyTolerationSeconds', number: { min: 0, integer: true } },
-  defaultUnreachableTolerationSeconds: { to: 'defaultUnreachableTolerationSeconds', number: { min: 0, integer: true } },
-  terminatedPodGCThreshold: { to: 'terminatedPodGCThreshold', number: { min: 0, integer: true } },
+/** File name → engine field; the allowed range of each is SETTING_RANGES (src/kube/limits.ts). */
+export const CONTROLLER_SETTINGS: Readonly<Record<string, ControllerKey>> = {
+  nodeMonitorPeriod: 'nodeMonitorPeriodMs',
+  nodeMonitorGracePeriod: 'nodeMonitorGracePeriodMs',
+  nodeStartupGracePeriod: 'nodeStartupGracePeriodMs',
+  nodeEvictionRate: 'nodeEvictionRate',
+  secondaryNodeEvictionRate: 'secondaryNodeEvictionRate',
+  largeClusterSizeThreshold: 'largeClusterSizeThreshold',
+  unhealthyZoneThreshold: 'unhealthyZoneThreshold',
+  defaultNotReadyTolerationSeconds: 'defaultNotReadyTolerationSeconds',
+  defaultUnreachableTolerationSeconds: 'defaultUnreachableTolerationSeconds',
+  terminatedPodGCThreshold: 'terminatedPodGCThreshold',
 };
 
-const KUBELET_SETTINGS: Readonly<Record<string, Spec<keyof KubeletSettings>>> = {
-  nodeStatusUpdateFrequency: { to: 'nodeStatusUpdateFrequencyMs', duration: { positive: true } },
-  nodeStatusReportFrequency: { to: 'nodeStatusReportFrequencyMs', duration: { positive: true } },
-  nodeLeaseDurationSeconds: { to: 'nodeLeaseDurationSeconds', number: { min: 1, integer: true } },
-  leaseJitter: { to: 'leaseJitter', number: { min: 0, max: 1 } },
-  shutdownGracePeriod: { to: 'shutdownGracePeriodMs', duration: { positive: false } },
-  shutdownGracePeriodCriticalPods: { to: 'shutdownGracePeriodCriticalPodsMs', duration: { positive: false } },
-  maxPods: { to: 'maxPods', number: { min: 1, integer: true } },
-  podStartupLatency: { to: 'podStartupLatencyMs', duration: { positive: false } },
+export const KUBELET_SETTINGS: Readonly<Record<string, keyof KubeletSettings>> = {
+  nodeStatusUpdateFrequency: 'nodeStatusUpdateFrequencyMs',
+  nodeStatusReportFrequency: 'nodeStatusReportFrequencyMs',
+  nodeLeaseDurationSeconds: 'nodeLeaseDurationSeconds',
+  leaseJitter: 'leaseJitter',
+  shutdownGracePeriod: 'shutdownGracePeriodMs',
+  shutdownGracePeriodCriticalPods: 'shutdownGracePeriodCriticalPodsMs',
+  maxPods: 'maxPods',
+  podStartupLatency: 'podStartupLatencyMs',
 };
 
 export function readSettings(value: unknown, path: Path, reader: Reader): SettingsOverrides {
@@ -78,14 +76,18 @@ function readTable<K extends string>(
   fields: Record<string, unknown>,
   path: Path,
   reader: Reader,
-  table: Readonly<Record<string, Spec<K>>>,
+  table: Readonly<Record<string, K>>,
 ): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
-  for (const [name, spec] of Object.entries(table)) {
+  for (const [name, to] of Object.entries(table)) {
     const raw = fields[name];
     if (raw === undefined) continue;
-    const value = 'duration' in spec ? reader.duration(raw, [...path, name], spec.duration) : reader.number(raw, [...path, name], spec.number);
-    if (value !== undefined) out[spec.to] = value;
+    const range = SETTING_RANGES[name]!;
+    const value = range.kind === 'duration' ? reader.duration(raw, [...path, name]) : reader.number(raw, [...path, name]);
+    if (value === undefined) continue;
+    const problem = settingProblem(name, value);
+    if (problem) reader.error([...path, name], problem);
+    else out[to] = value;
   }
   return out;
 }

@@ -8,25 +8,55 @@ import { readCluster, type NodeContext } from './parse-cluster';
 import { readExpectation, type ReadExpectation } from './parse-expect';
 import { readManifest } from './parse-objects';
 import { checkShutdownGrace, readSettings } from './parse-settings';
+import { MAX_LISTED_ERRORS, MAX_MESSAGE_CHARS, PAGE_LIMITS, type SizeLimits } from '../kube/limits';
+import { checkTotals, listWithinLimit, textProblem } from './parse-limits';
 import { Reader } from './reader';
 import type { Scenario, ScenarioError, ScenarioObject } from './types';
 import { formatPath, readYaml, type Path, type YamlSource } from './yaml-source';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
-const TOP_LEVEL = ['name', 'description', 'seed', 'duration', 'settings', 'cluster', 'objects', 'actions', 'expect'];
+// `lesson`: a lesson file is a scenario plus this section, which src/lessons/parse.ts reads and validates.
+const TOP_LEVEL = ['name', 'description', 'seed', 'duration', 'settings', 'cluster', 'objects', 'actions', 'expect', 'lesson'];
 const NAME = /^[a-z0-9-]+$/;
 
-export function parseScenario(text: string): ParseResult {
-  const read = readYaml(text);
-  if (!read.ok) return read;
-  const reader = new Reader();
-  const scenario = readScenario(read.source, reader);
-  if (reader.problems.length > 0 || !scenario) {
-    const errors = reader.problems.map(({ path, message }) => located(read.source, path, message));
-    return { ok: false, errors: sortErrors(errors) };
+export interface ParseOptions {
+  /** The sizes the file is held to; the page's by default (the command line passes its own). */
+  limits?: SizeLimits;
+}
+
+export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
+  const limits = options.limits ?? PAGE_LIMITS;
+  const problem = textProblem(text, limits);
+  if (problem) return { ok: false, errors: [{ path: '', message: problem }] };
+  try {
+    const read = readYaml(text);
+    if (!read.ok) return { ok: false, errors: capErrors(read.errors) };
+    const reader = new Reader(limits);
+    const scenario = readScenario(read.source, reader);
+    if (reader.problems.length > 0 || !scenario) {
+      const errors = reader.problems.map(({ path, message }) => located(read.source, path, message));
+      return { ok: false, errors: capErrors(sortErrors(errors)) };
+    }
+    return { ok: true, scenario };
+  } catch (error) {
+    // Deep nesting overflows the YAML library's recursion; nothing else should get here.
+    const message = error instanceof RangeError ? 'the file nests lists or mappings too deeply to be a scenario' : `the file could not be read as a scenario (${shortMessage(error)})`;
+    return { ok: false, errors: [{ path: '', message }] };
   }
-  return { ok: true, scenario };
+}
+
+/** The first MAX_LISTED_ERRORS errors, each cut to MAX_MESSAGE_CHARS, and a count of the rest. */
+export function capErrors(errors: readonly ScenarioError[]): ScenarioError[] {
+  const cut = (message: string) => (message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…` : message);
+  const shown = errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ ...e, message: cut(e.message) }));
+  const more = errors.length - shown.length;
+  if (more > 0) shown.push({ path: '', message: `and ${more.toLocaleString('en-US')} more error${more === 1 ? '' : 's'}` });
+  return shown;
+}
+
+function shortMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 120);
 }
 
 function readScenario(source: YamlSource, reader: Reader): Scenario | undefined {
@@ -44,7 +74,7 @@ function readScenario(source: YamlSource, reader: Reader): Scenario | undefined 
   if (fields.description !== undefined) scenario.description = reader.string(fields.description, ['description']) ?? '';
   if (fields.seed !== undefined) scenario.seed = reader.number(fields.seed, ['seed'], { min: 0, max: 0xffff_ffff, integer: true }) ?? 1;
   if (fields.duration !== undefined) {
-    const durationMs = reader.duration(fields.duration, ['duration']);
+    const durationMs = reader.duration(fields.duration, ['duration'], { max: reader.limits.durationMs });
     if (durationMs !== undefined) scenario.durationMs = durationMs;
   }
   if (fields.settings !== undefined) scenario.settings = readSettings(fields.settings, ['settings'], reader);
@@ -61,6 +91,7 @@ function readScenario(source: YamlSource, reader: Reader): Scenario | undefined 
   const expectations = readList(fields.expect, ['expect'], reader, (v, p) => readExpectation(v, p, reader));
   checkExpectationReferences(expectations, known, reader);
   scenario.expectations = expectations.map(({ item, path }) => ({ atMs: item.atMs, check: item.check, source: sourceRef(source, path) }));
+  checkTotals(scenario.nodes.length, scenario.objects.map((o) => o.manifest), scenario.actions, reader);
   return scenario;
 }
 
@@ -72,7 +103,7 @@ function readObjects(value: unknown, source: YamlSource, reader: Reader, known: 
 
 /** Reads each item of an optional list; keeps the ones that read without error, with their path. */
 function readList<T>(value: unknown, path: Path, reader: Reader, read: (value: unknown, path: Path) => T | undefined): { item: T; path: Path }[] {
-  if (value === undefined) return [];
+  if (value === undefined || !listWithinLimit(reader, path, value)) return [];
   const out: { item: T; path: Path }[] = [];
   (reader.list(value, path) ?? []).forEach((entry, i) => {
     const itemPath = [...path, i];
@@ -152,18 +183,18 @@ function list(what: string, names: ReadonlySet<string>): string {
   return `(${what}: ${shown}${sorted.length > 10 ? `, … ${sorted.length - 10} more` : ''})`;
 }
 
-function located(source: YamlSource, path: Path, message: string): ScenarioError {
+export function located(source: YamlSource, path: Path, message: string): ScenarioError {
   const position = source.locate(path);
   return position ? { path: formatPath(path), line: position.line, column: position.column, message } : { path: formatPath(path), message };
 }
 
-function sourceRef(source: YamlSource, path: Path): { path: string; line?: number } {
+export function sourceRef(source: YamlSource, path: Path): { path: string; line?: number } {
   const position = source.locate(path);
   return position ? { path: formatPath(path), line: position.line } : { path: formatPath(path) };
 }
 
 /** In file order, so the first error shown is the first in the file. */
-function sortErrors(errors: ScenarioError[]): ScenarioError[] {
+export function sortErrors(errors: ScenarioError[]): ScenarioError[] {
   return errors
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (a.e.line ?? 0) - (b.e.line ?? 0) || (a.e.column ?? 0) - (b.e.column ?? 0) || a.i - b.i)

@@ -5,6 +5,7 @@
  * problem of a file.
  */
 import { describeValue, parseDuration, parseQuantityValue, type Parsed } from './duration';
+import { PAGE_LIMITS, type SizeLimits } from '../kube/limits';
 import type { Path } from './yaml-source';
 
 export type Fields = Record<string, unknown>;
@@ -16,6 +17,9 @@ export interface Problem {
 
 export class Reader {
   readonly problems: Problem[] = [];
+
+  /** The sizes this file is held to (the page's, or the command line's larger ones). */
+  constructor(readonly limits: SizeLimits = PAGE_LIMITS) {}
 
   error(path: Path, message: string): void {
     this.problems.push({ path, message });
@@ -98,10 +102,14 @@ export class Reader {
   }
 
   /** A duration in ms; `positive` rejects 0. */
-  duration(value: unknown, path: Path, options: { positive?: boolean } = {}): number | undefined {
+  duration(value: unknown, path: Path, options: { positive?: boolean; max?: number } = {}): number | undefined {
     const ms = this.parsed(parseDuration(value), path);
     if (ms !== undefined && options.positive && ms === 0) {
       this.error(path, 'must be longer than 0');
+      return undefined;
+    }
+    if (ms !== undefined && options.max !== undefined && ms > options.max) {
+      this.error(path, `${ms / 1000} s is over ${this.limits.holder}'s limit of ${options.max / 3_600_000} h of simulated time`);
       return undefined;
     }
     return ms;
@@ -114,7 +122,7 @@ export class Reader {
   /** Runs `validate` (returning messages, as src/sim/api/names.ts does) and records its first problem. */
   check(value: string, path: Path, validate: (value: string) => string[]): boolean {
     const problems = validate(value);
-    if (problems.length > 0) this.error(path, `invalid value ${JSON.stringify(value)}: ${problems[0]}`);
+    if (problems.length > 0) this.error(path, `invalid value ${quoted(value)}: ${problems[0]}`);
     return problems.length === 0;
   }
 
@@ -123,6 +131,11 @@ export class Reader {
     this.error(path, result.message);
     return undefined;
   }
+}
+
+/** A value as messages quote it: long ones cut, so the reason still shows. */
+export function quoted(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
 }
 
 function unknownField(key: string, allowed: readonly string[]): string {

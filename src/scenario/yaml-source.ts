@@ -3,7 +3,8 @@
  * where every field and list item starts, so that a validation error on
  * "actions[2].node" can name its line and column.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ErrorCode, type Node as YamlNode } from 'yaml';
+import { nestingProblem } from './parse-limits';
 import type { ScenarioError } from './types';
 
 export type PathSegment = string | number;
@@ -24,6 +25,9 @@ export interface YamlSource {
 const MAX_ALIAS_COUNT = 1000;
 
 export function readYaml(text: string): { ok: true; source: YamlSource } | { ok: false; errors: ScenarioError[] } {
+  // Checked here, where every reader of YAML text passes (scenarios, lessons): deep nesting kills the process.
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) return { ok: false, errors: [{ path: '', message: tooDeep }] };
   const lineCounter = new LineCounter();
   // merge: `<<: *anchor` works as in kubectl's YAML 1.1 parser, a common way to share node specs.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
@@ -35,14 +39,21 @@ export function readYaml(text: string): { ok: true; source: YamlSource } | { ok:
   if (problems.length > 0) {
     return {
       ok: false,
-      errors: problems.map((e) => ({ path: '', ...at(e.pos[0]), message: `YAML syntax error: ${firstLine(e.message)}` })),
+      errors: problems.map((e) => ({ path: '', ...at(e.pos[0]), message: `YAML syntax error: ${syntaxMessage(e.code, e.message)}` })),
     };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return { ok: false, errors: [{ path: '', message: `YAML error: ${(error as Error).message}` }] };
+    const text = error instanceof Error ? error.message : '';
+    const message =
+      error instanceof RangeError
+        ? 'the file nests too deeply to be a scenario'
+        : text.startsWith('Unresolved alias')
+          ? 'an alias (*name) names no anchor (&name) defined before it'
+          : `too many aliases (*name): a scenario may expand at most ${MAX_ALIAS_COUNT}`;
+    return { ok: false, errors: [{ path: '', message }] };
   }
   const positions = new Map<string, Position>();
   if (doc.contents) collectPositions(doc.contents, [], positions, at);
@@ -84,6 +95,27 @@ export function formatPath(path: Path): string {
   return out;
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+/**
+ * Our words for the YAML library's errors (its own name the library's API,
+ * as in "please use YAML.parseAllDocuments()"); other codes keep the
+ * library's first line, which describes the text.
+ */
+const SYNTAX: Partial<Record<ErrorCode, string>> = {
+  MULTIPLE_DOCS: 'the file holds more than one YAML document (a "---" line between them): a scenario is one document',
+  DUPLICATE_KEY: 'a field appears twice in the same mapping',
+  TAB_AS_INDENT: 'a tab is used for indentation: YAML indents with spaces',
+  BAD_INDENT: 'the indentation is wrong here',
+  BAD_ALIAS: 'an alias (*name) names no anchor (&name) defined before it',
+  RESOURCE_EXHAUSTION: 'the file nests lists or mappings too deeply, or expands too many aliases, to be a scenario',
+  KEY_OVER_1024_CHARS: 'a field name is longer than 1024 characters',
+  BAD_DIRECTIVE: 'a %-directive YAML does not know',
+  TAG_RESOLVE_FAILED: 'a !tag whose value cannot be read',
+  IMPOSSIBLE: 'the text cannot be read as YAML here',
+};
+
+function syntaxMessage(code: ErrorCode, message: string): string {
+  const ours = SYNTAX[code];
+  if (ours) return ours;
+  const line = message.split('\n')[0]!.trim();
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }

@@ -10,9 +10,35 @@ import { getNodeCondition, isPodTerminal } from './api/conditions';
 import type { KubeObject, Node, Pod } from './api/types';
 import { Rng } from './core/rng';
 import { watchInvariants } from './invariants';
+import { BEHAVIOUR_ANNOTATION } from './kubelet/container-behaviour';
 import { Simulation } from './simulation';
 
-const SEEDS = Number(process.env.SWARM_SEEDS ?? 40);
+/**
+ * Each run explores a fresh slice: SWARM_SEEDS seeds after SWARM_SEED_BASE
+ * (random when unset, and printed so the run can be repeated), plus every
+ * seed that ever failed, pinned below. `npm run swarm -- --seeds 1000`.
+ */
+const SEEDS = wholeNumber('SWARM_SEEDS', 40);
+const BASE = wholeNumber('SWARM_SEED_BASE', Math.floor(Math.random() * 1_000_000_000));
+/**
+ * Regression seeds, run every time. No seed has failed yet; the first five of
+ * the former fixed slice 1…40 stand as a stable baseline. When a run finds a
+ * failing seed, add it here with a word on what it found.
+ */
+const PINNED_SEEDS: readonly number[] = [1, 2, 3, 4, 5];
+/** One seed simulates 35 minutes of a small cluster: under a second idle, more on a busy machine. */
+const SEED_TIMEOUT_MS = 60_000;
+
+function wholeNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return Number(raw);
+}
+
+const SLICE = Array.from({ length: SEEDS }, (_, i) => BASE + i + 1);
+const ALL_SEEDS = [...new Set([...PINNED_SEEDS, ...SLICE])];
+console.log(`swarm: ${SLICE.length} seeds ${BASE + 1}…${BASE + SEEDS} and ${PINNED_SEEDS.length} pinned; repeat with SWARM_SEED_BASE=${BASE} SWARM_SEEDS=${SEEDS}`);
 const FAULT_WINDOW_MS = 20 * 60_000;
 const SETTLE_MS = 15 * 60_000;
 
@@ -51,6 +77,15 @@ function workloads(nodes: NodeConfig[]): SimAction[] {
   ];
 }
 
+const probe = { httpGet: { path: '/healthz', port: 8080 } };
+/** Containers that crash, hang (and are killed by their liveness probe) or are unready for a while. */
+const BEHAVIOURS: { annotation?: string; probes?: Record<string, unknown>; loops?: boolean }[] = [
+  {},
+  { annotation: 'crash after 45s', loops: true },
+  { annotation: 'hang after 1m', probes: { livenessProbe: probe }, loops: true },
+  { annotation: 'start 5s; unready after 30s for 2m', probes: { readinessProbe: probe } },
+];
+
 function randomPods(rng: Rng, nodes: NodeConfig[]): SimAction[] {
   return Array.from({ length: nodes.length * 2 }, (_, i) => {
     const node = nodes[rng.int(nodes.length)]!.name;
@@ -59,13 +94,18 @@ function randomPods(rng: Rng, nodes: NodeConfig[]): SimAction[] {
       [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }],
       [{ operator: 'Exists' }],
     ][rng.int(3)];
+    const behaviour = BEHAVIOURS[rng.int(BEHAVIOURS.length)]!;
     return {
       do: 'apply' as const,
       object: {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `pod-${i}`, labels: { app: 'swarm' } },
-        spec: { nodeName: node, tolerations, containers: [{ name: 'c', image: 'nginx' }] },
+        metadata: {
+          name: `pod-${i}`,
+          labels: { app: 'swarm', ...(behaviour.loops ? { loops: 'true' } : {}) },
+          ...(behaviour.annotation ? { annotations: { [BEHAVIOUR_ANNOTATION]: behaviour.annotation } } : {}),
+        },
+        spec: { nodeName: node, tolerations, containers: [{ name: 'c', image: 'nginx', ...behaviour.probes }] },
       },
     };
   });
@@ -98,6 +138,7 @@ function healEverything(sim: Simulation, nodes: NodeConfig[]): void {
   for (const zone of zones) sim.act({ do: 'heal-zone', zone });
   for (const { name } of nodes) {
     sim.act({ do: 'start-node', node: name });
+    sim.act({ do: 'heal-node', node: name });
     sim.act({ do: 'set-condition', node: name, type: 'Ready', status: 'True' });
     sim.act({ do: 'set-condition', node: name, type: 'MemoryPressure', status: 'False' });
     sim.act({ do: 'uncordon', node: name });
@@ -128,6 +169,7 @@ function convergenceProblems(sim: Simulation): string[] {
   for (const pod of sim.api.list<Pod>('Pod')) {
     const name = `Pod/${pod.metadata.name}`;
     if (pod.metadata.deletionTimestamp) problems.push(`${name} still terminating`);
+    else if (pod.metadata.labels?.loops) problems.push(...crashLoopProblems(pod));
     else if (!isPodTerminal(pod) && !(pod.status.phase === 'Running' && pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))) {
       problems.push(`${name} is ${pod.status.phase}, not Running and Ready`);
     }
@@ -135,8 +177,17 @@ function convergenceProblems(sim: Simulation): string[] {
   return problems;
 }
 
+/** A container that keeps crashing (or being killed) is restarted for ever: Running, restarted, running or backing off. */
+function crashLoopProblems(pod: Pod): string[] {
+  if (isPodTerminal(pod)) return [];
+  const c = pod.status.containerStatuses?.[0];
+  const state = c?.state?.running ? 'running' : c?.state?.waiting?.reason;
+  if (pod.status.phase === 'Running' && (c?.restartCount ?? 0) >= 1 && (state === 'running' || state === 'CrashLoopBackOff')) return [];
+  return [`Pod/${pod.metadata.name} (crash-looping) is ${pod.status.phase}, restartCount ${c?.restartCount}, ${state}`];
+}
+
 describe('swarm: random faults keep the invariants, and healing converges', () => {
-  it.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %i', (seed) => {
+  it.each(ALL_SEEDS)('seed %i', (seed) => {
     const rng = Rng.fromSeed(seed).fork('swarm');
     const nodes = randomCluster(rng);
     const sim = new Simulation({ seed, nodes, freezeObjects: true });
@@ -152,7 +203,8 @@ describe('swarm: random faults keep the invariants, and healing converges', () =
     healEverything(sim, nodes);
     sim.runUntil(FAULT_WINDOW_MS + SETTLE_MS);
 
-    expect(violations, `seed ${seed}: invariant violations`).toEqual([]);
-    expect(convergenceProblems(sim), `seed ${seed}: did not converge after healing`).toEqual([]);
-  });
+    const reproduce = `reproduce with SWARM_SEED_BASE=${seed - 1} SWARM_SEEDS=1 npx vitest run src/sim/swarm.test.ts`;
+    expect(violations, `seed ${seed}: invariant violations; ${reproduce}`).toEqual([]);
+    expect(convergenceProblems(sim), `seed ${seed}: did not converge after healing; ${reproduce}`).toEqual([]);
+  }, SEED_TIMEOUT_MS);
 });

@@ -23,6 +23,8 @@ import { NodesTable } from './tables/NodesTable';
 import { PodsTable } from './tables/PodsTable';
 import { WorkloadsTable } from './tables/WorkloadsTable';
 import { ZonesSection } from './tables/ZonesSection';
+import { useWorkerHealth } from './worker-health';
+import { ErrorBoundary } from './chrome/ErrorBoundary';
 
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
@@ -31,10 +33,14 @@ export function App() {
   useKeyboardShortcuts(openHelp);
   const booted = useSim((s) => s.session.status === 'running');
   const view = useLayout((s) => s.view);
+  // A worker that failed to load is said so by WorkerAlert; "Loading…" must not stay under it.
+  const workerFailed = useWorkerHealth((s) => s.health.state === 'crashed' || s.health.state === 'unresponsive');
   return (
     <div className="app">
       <SkipLink />
-      <Header onHelp={openHelp} />
+      <ErrorBoundary label="The header">
+        <Header onHelp={openHelp} />
+      </ErrorBoundary>
       <ShortcutsHelp open={helpOpen} onClose={closeHelp} />
       <ScenarioFile />
       <div className="workspace">
@@ -48,25 +54,35 @@ export function App() {
           {booted ? (
             <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className={`view-panel view-${view}`}>
               {view === 'graph' ? (
-                <GraphView />
+                <ErrorBoundary label="The graph">
+                  <GraphView />
+                </ErrorBoundary>
               ) : (
-                <div className="tables">
-                  <ZonesSection />
-                  <NodesTable />
-                  <WorkloadsTable />
-                  <PodsTable />
-                </div>
+                <ErrorBoundary label="The tables">
+                  <div className="tables">
+                    <ZonesSection />
+                    <NodesTable />
+                    <WorkloadsTable />
+                    <PodsTable />
+                  </div>
+                </ErrorBoundary>
               )}
             </div>
-          ) : (
+          ) : workerFailed ? null : (
             <p role="status" className="loading">
               Loading the simulation…
             </p>
           )}
         </main>
-        {booted && <SidePanel />}
+        {booted && (
+          <ErrorBoundary label="The side panel">
+            <SidePanel />
+          </ErrorBoundary>
+        )}
       </div>
-      <Dock />
+      <ErrorBoundary label="The timeline">
+        <Dock />
+      </ErrorBoundary>
       <EventAnnouncer />
     </div>
   );

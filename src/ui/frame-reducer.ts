@@ -117,7 +117,10 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'explanation':
     case 'scenario-rejected':
     case 'timeline':
-      // The page's own slices (store.ts, page-state.ts) take these.
+    case 'pong':
+    case 'recording':
+    case 'run-export':
+      // The page's own slices (store.ts, page-state.ts, share/) take these.
       return null;
   }
 }

@@ -1,32 +1,56 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { DEFAULT_SEED, OPENING_SPEED } from './actions';
+import { DEFAULT_SEED } from './actions';
 import { ErrorBoundary } from './chrome/ErrorBoundary';
 import { bootCommandFromSearch } from './chrome/large-cluster';
 import { followSelection } from './chrome/side-tabs';
-import { connectSimulation, sendCommand } from './sim-client';
+import { UpdatePrompt } from './chrome/UpdatePrompt';
+import { WorkerAlert } from './chrome/WorkerAlert';
+import { injectFault, subscribeFrames } from './sim-client';
+import { reportError, useSim } from './store';
+import { startSaving } from './share/persist';
+import { takeFrame } from './share/share-store';
+import { startSession } from './share/startup';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
 
 // Outside React, so StrictMode's double effects cannot start two workers.
-// `?nodes=100&pods=3000` boots a bigger cluster (see large-cluster.ts).
-connectSimulation(bootCommandFromSearch(window.location.search, DEFAULT_SEED));
-// The first screen is the default cluster, running. `?paused` opens it
-// paused at t = 0 (the end-to-end tests drive time themselves).
-const params = new URLSearchParams(window.location.search);
-if (!params.has('nodes') && !params.has('paused')) {
-  sendCommand({ type: 'speed', factor: OPENING_SPEED });
-  sendCommand({ type: 'play' });
+// A share link, `?nodes=100&pods=3000` (see large-cluster.ts), the saved
+// session, or else the default cluster running (`?paused`: paused at t = 0,
+// the end-to-end tests drive time themselves): see share/startup.ts.
+const addressBoot = bootCommandFromSearch(window.location.search, DEFAULT_SEED);
+subscribeFrames(takeFrame);
+startSaving();
+void startSession(addressBoot.command);
+if (addressBoot.problems.length > 0) {
+  // Said once the default cluster is up: its first snapshot clears the error line.
+  const message = `The address was not used: ${addressBoot.problems.join('; ')}. The default cluster opened instead.`;
+  const stop = useSim.subscribe((state) => {
+    if (state.session.status !== 'running') return;
+    stop();
+    reportError(message);
+  });
 }
+const params = new URLSearchParams(window.location.search);
 
 // The side panel shows the inspector when something is selected (outside React: one render for both).
 followSelection();
 
+// The end-to-end tests inject worker faults through this (only with ?test-faults, see sim-client.ts).
+if (params.has('test-faults')) Object.assign(window, { kpInjectFault: injectFault });
+
+// The worker alert and the update prompt sit outside the app's boundary, so they show even if the app fails to draw.
 createRoot(root).render(
   <StrictMode>
+    <ErrorBoundary label="The worker alert">
+      <WorkerAlert />
+    </ErrorBoundary>
+    <ErrorBoundary label="The update prompt">
+      <UpdatePrompt />
+    </ErrorBoundary>
     <ErrorBoundary>
       <App />
     </ErrorBoundary>

@@ -54,10 +54,10 @@ describe('settings form', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
-      nodeMonitorGracePeriod: '--node-monitor-grace-period must be a number, got "abc".',
-      unhealthyZoneThreshold: '--unhealthy-zone-threshold must be at most 1.',
-      defaultUnreachableTolerationSeconds: '--default-unreachable-toleration-seconds must be a whole number of seconds.',
-      nodeEvictionRate: '--node-eviction-rate must be at least 0 nodes/s.',
+      nodeMonitorGracePeriod: '--node-monitor-grace-period must be a decimal number, got "abc".',
+      unhealthyZoneThreshold: '--unhealthy-zone-threshold 1.5 is too large: it must be at most 1 (a fraction of nodes).',
+      defaultUnreachableTolerationSeconds: '--default-unreachable-toleration-seconds must be a whole number, got 2.5.',
+      nodeEvictionRate: '--node-eviction-rate -1 is too small: it must be at least 0 (a rate cannot be negative).',
       maxPods: 'maxPods is required.',
       shutdownGracePeriodCriticalPods: 'shutdownGracePeriodCriticalPods must not be more than shutdownGracePeriod.',
     });
@@ -66,7 +66,29 @@ describe('settings form', () => {
   it('rejects a zero grace period and warns about one shorter than a lease renewal', () => {
     const values = { ...formValues(DEFAULT_SETTINGS), nodeMonitorGracePeriod: '0' };
     const result = validateSettings(values);
-    expect(result.ok || result.errors.nodeMonitorGracePeriod).toBe('--node-monitor-grace-period must be more than 0 seconds.');
+    expect(result.ok || result.errors.nodeMonitorGracePeriod).toMatch(/^--node-monitor-grace-period 0 s is too small: it must be at least 1 s \(a floor of the playground/);
     expect(settingsWarnings({ ...values, nodeMonitorGracePeriod: '8' })).toHaveLength(1);
+  });
+
+  it('reads decimal numbers only', () => {
+    for (const text of ['0x10', '1e1', 'Infinity', '5s', '1,5', '0b11', ' ']) {
+      const result = validateSettings({ ...formValues(DEFAULT_SETTINGS), nodeMonitorPeriod: text });
+      expect(result.ok, text).toBe(false);
+    }
+    const result = validateSettings({ ...formValues(DEFAULT_SETTINGS), nodeMonitorPeriod: '2.5' });
+    expect(result.ok && result.overrides.nodeMonitorPeriodMs).toBe(2_500);
+  });
+
+  // Upstream: pkg/kubelet/apis/config/validation ("must be either zero or otherwise >= 1 sec", "nodeLeaseDurationSeconds must be greater than 0").
+  it("holds kubelet fields to the kubelet's own validation", () => {
+    const errors = (values: Record<string, string>) => {
+      const result = validateSettings({ ...formValues(DEFAULT_SETTINGS), ...values });
+      return result.ok ? {} : result.errors;
+    };
+    expect(errors({ shutdownGracePeriod: '0.5' }).shutdownGracePeriod).toMatch(/must be 0 or at least 1 s/);
+    expect(errors({ shutdownGracePeriod: '0', shutdownGracePeriodCriticalPods: '0' })).toEqual({});
+    expect(errors({ nodeLeaseDurationSeconds: '0' }).nodeLeaseDurationSeconds).toMatch(/must be at least 1 \(the kubelet requires more than 0/);
+    expect(errors({ nodeStatusUpdateFrequency: '0.0001' }).nodeStatusUpdateFrequency).toMatch(/too small/);
+    expect(errors({ nodeMonitorPeriod: '0.0001' }).nodeMonitorPeriod).toMatch(/--node-monitor-period 0.0001 s is too small: it must be at least 1 s/);
   });
 });

@@ -3,6 +3,7 @@
  * shows, how to read them into the engine's Settings, and what a valid
  * value is. Pure, so the validation is unit-tested.
  */
+import { SETTING_RANGES, settingProblem } from '../kube/limits';
 import type { Settings, SettingsOverrides } from '../protocol/messages';
 
 type Unit = 's' | 'nodes/s' | 'nodes' | 'fraction' | 'pods' | 'count';
@@ -18,12 +19,6 @@ export interface SettingField {
   read(settings: Settings): number;
   /** Puts a value (in the unit shown) into overrides. */
   write(overrides: SettingsOverrides, value: number): void;
-  min: number;
-  /** Inclusive upper bound. */
-  max?: number;
-  /** Whether `min` itself is allowed. */
-  minInclusive: boolean;
-  integer: boolean;
 }
 
 const ms = (key: keyof Settings): Pick<SettingField, 'read' | 'write'> => ({
@@ -57,22 +52,22 @@ const AD = 'Admission (DefaultTolerationSeconds)' as const;
 const KU = 'Kubelet' as const;
 
 export const SETTING_FIELDS: readonly SettingField[] = [
-  { id: 'nodeMonitorPeriod', flag: '--node-monitor-period', group: LC, unit: 's', help: 'How often the controller checks node health.', ...ms('nodeMonitorPeriodMs'), min: 0, minInclusive: false, integer: false },
-  { id: 'nodeMonitorGracePeriod', flag: '--node-monitor-grace-period', group: LC, unit: 's', help: 'Silence after which a node is marked Ready=Unknown.', ...ms('nodeMonitorGracePeriodMs'), min: 0, minInclusive: false, integer: false },
-  { id: 'nodeStartupGracePeriod', flag: '--node-startup-grace-period', group: LC, unit: 's', help: 'Grace for a node that never posted status.', ...ms('nodeStartupGracePeriodMs'), min: 0, minInclusive: false, integer: false },
-  { id: 'nodeEvictionRate', flag: '--node-eviction-rate', group: LC, unit: 'nodes/s', help: 'NoExecute tainting rate per healthy zone.', ...plain('nodeEvictionRate'), min: 0, minInclusive: true, integer: false },
-  { id: 'secondaryNodeEvictionRate', flag: '--secondary-node-eviction-rate', group: LC, unit: 'nodes/s', help: 'Rate in a partially disrupted zone of a large cluster.', ...plain('secondaryNodeEvictionRate'), min: 0, minInclusive: true, integer: false },
-  { id: 'largeClusterSizeThreshold', flag: '--large-cluster-size-threshold', group: LC, unit: 'nodes', help: 'At or below this many nodes, a partially disrupted zone stops tainting.', ...plain('largeClusterSizeThreshold'), min: 0, minInclusive: true, integer: true },
-  { id: 'unhealthyZoneThreshold', flag: '--unhealthy-zone-threshold', group: LC, unit: 'fraction', help: 'Share of not-Ready nodes (over 2) that makes a zone PartialDisruption.', ...plain('unhealthyZoneThreshold'), min: 0, max: 1, minInclusive: false, integer: false },
-  { id: 'defaultNotReadyTolerationSeconds', flag: '--default-not-ready-toleration-seconds', group: AD, unit: 's', help: 'Added to pods without a not-ready toleration.', ...plain('defaultNotReadyTolerationSeconds'), min: 0, minInclusive: true, integer: true },
-  { id: 'defaultUnreachableTolerationSeconds', flag: '--default-unreachable-toleration-seconds', group: AD, unit: 's', help: 'Added to pods without an unreachable toleration.', ...plain('defaultUnreachableTolerationSeconds'), min: 0, minInclusive: true, integer: true },
-  { id: 'terminatedPodGCThreshold', flag: '--terminated-pod-gc-threshold', group: 'Garbage collection', unit: 'pods', help: 'Terminated pods kept before PodGC deletes the oldest.', ...plain('terminatedPodGCThreshold'), min: 0, minInclusive: true, integer: true },
-  { id: 'nodeStatusUpdateFrequency', flag: 'nodeStatusUpdateFrequency', group: KU, unit: 's', help: 'How often the kubelet computes node status.', ...kubeletMs('nodeStatusUpdateFrequencyMs'), min: 0, minInclusive: false, integer: false },
-  { id: 'nodeStatusReportFrequency', flag: 'nodeStatusReportFrequency', group: KU, unit: 's', help: 'How often it posts an unchanged status.', ...kubeletMs('nodeStatusReportFrequencyMs'), min: 0, minInclusive: false, integer: false },
-  { id: 'nodeLeaseDurationSeconds', flag: 'nodeLeaseDurationSeconds', group: KU, unit: 's', help: 'Lease duration; renewed every quarter of it.', ...kubeletPlain('nodeLeaseDurationSeconds'), min: 0, minInclusive: false, integer: true },
-  { id: 'shutdownGracePeriod', flag: 'shutdownGracePeriod', group: KU, unit: 's', help: 'Graceful node shutdown: total time (0 = off).', ...kubeletMs('shutdownGracePeriodMs'), min: 0, minInclusive: true, integer: false },
-  { id: 'shutdownGracePeriodCriticalPods', flag: 'shutdownGracePeriodCriticalPods', group: KU, unit: 's', help: 'Of which reserved for critical pods.', ...kubeletMs('shutdownGracePeriodCriticalPodsMs'), min: 0, minInclusive: true, integer: false },
-  { id: 'maxPods', flag: 'maxPods', group: KU, unit: 'pods', help: 'Pods a node accepts.', ...kubeletPlain('maxPods'), min: 1, minInclusive: true, integer: true },
+  { id: 'nodeMonitorPeriod', flag: '--node-monitor-period', group: LC, unit: 's', help: 'How often the controller checks node health.', ...ms('nodeMonitorPeriodMs') },
+  { id: 'nodeMonitorGracePeriod', flag: '--node-monitor-grace-period', group: LC, unit: 's', help: 'Silence after which a node is marked Ready=Unknown.', ...ms('nodeMonitorGracePeriodMs') },
+  { id: 'nodeStartupGracePeriod', flag: '--node-startup-grace-period', group: LC, unit: 's', help: 'Grace for a node that never posted status.', ...ms('nodeStartupGracePeriodMs') },
+  { id: 'nodeEvictionRate', flag: '--node-eviction-rate', group: LC, unit: 'nodes/s', help: 'NoExecute tainting rate per healthy zone.', ...plain('nodeEvictionRate') },
+  { id: 'secondaryNodeEvictionRate', flag: '--secondary-node-eviction-rate', group: LC, unit: 'nodes/s', help: 'Rate in a partially disrupted zone of a large cluster.', ...plain('secondaryNodeEvictionRate') },
+  { id: 'largeClusterSizeThreshold', flag: '--large-cluster-size-threshold', group: LC, unit: 'nodes', help: 'At or below this many nodes, a partially disrupted zone stops tainting.', ...plain('largeClusterSizeThreshold') },
+  { id: 'unhealthyZoneThreshold', flag: '--unhealthy-zone-threshold', group: LC, unit: 'fraction', help: 'Share of not-Ready nodes (over 2) that makes a zone PartialDisruption.', ...plain('unhealthyZoneThreshold') },
+  { id: 'defaultNotReadyTolerationSeconds', flag: '--default-not-ready-toleration-seconds', group: AD, unit: 's', help: 'Added to pods without a not-ready toleration.', ...plain('defaultNotReadyTolerationSeconds') },
+  { id: 'defaultUnreachableTolerationSeconds', flag: '--default-unreachable-toleration-seconds', group: AD, unit: 's', help: 'Added to pods without an unreachable toleration.', ...plain('defaultUnreachableTolerationSeconds') },
+  { id: 'terminatedPodGCThreshold', flag: '--terminated-pod-gc-threshold', group: 'Garbage collection', unit: 'pods', help: 'Terminated pods kept before PodGC deletes the oldest.', ...plain('terminatedPodGCThreshold') },
+  { id: 'nodeStatusUpdateFrequency', flag: 'nodeStatusUpdateFrequency', group: KU, unit: 's', help: 'How often the kubelet computes node status.', ...kubeletMs('nodeStatusUpdateFrequencyMs') },
+  { id: 'nodeStatusReportFrequency', flag: 'nodeStatusReportFrequency', group: KU, unit: 's', help: 'How often it posts an unchanged status.', ...kubeletMs('nodeStatusReportFrequencyMs') },
+  { id: 'nodeLeaseDurationSeconds', flag: 'nodeLeaseDurationSeconds', group: KU, unit: 's', help: 'Lease duration; renewed every quarter of it.', ...kubeletPlain('nodeLeaseDurationSeconds') },
+  { id: 'shutdownGracePeriod', flag: 'shutdownGracePeriod', group: KU, unit: 's', help: 'Graceful node shutdown: total time (0 = off).', ...kubeletMs('shutdownGracePeriodMs') },
+  { id: 'shutdownGracePeriodCriticalPods', flag: 'shutdownGracePeriodCriticalPods', group: KU, unit: 's', help: 'Of which reserved for critical pods.', ...kubeletMs('shutdownGracePeriodCriticalPodsMs') },
+  { id: 'maxPods', flag: 'maxPods', group: KU, unit: 'pods', help: 'Pods a node accepts.', ...kubeletPlain('maxPods') },
 ];
 
 export type FormValues = Record<string, string>;
@@ -83,21 +78,23 @@ export function formValues(settings: Settings): FormValues {
 
 export type Validation = { ok: true; overrides: SettingsOverrides } | { ok: false; errors: Record<string, string> };
 
-function unitText(unit: Unit): string {
-  return unit === 's' ? ' seconds' : unit === 'fraction' ? '' : ` ${unit}`;
-}
+/** A plain decimal number: "0x10", "1e3", "Infinity" and "" are refused rather than read as JavaScript would. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+/**
+ * One field against its range in SETTING_RANGES (src/kube/limits.ts), the
+ * table a scenario file's settings are checked against too. Durations are
+ * typed in seconds and checked in the engine's milliseconds.
+ */
 function checkField(field: SettingField, raw: string): { value: number } | { error: string } {
   const text = raw.trim();
   if (text === '') return { error: `${field.flag} is required.` };
+  if (!DECIMAL.test(text)) return { error: `${field.flag} must be a decimal number, got "${text.length > 40 ? `${text.slice(0, 39)}…` : text}".` };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { error: `${field.flag} must be a number, got "${text}".` };
-  if (field.integer && !Number.isInteger(value)) return { error: `${field.flag} must be a whole number of${unitText(field.unit)}.` };
-  if (field.minInclusive ? value < field.min : value <= field.min) {
-    return { error: `${field.flag} must be ${field.minInclusive ? 'at least' : 'more than'} ${field.min}${unitText(field.unit)}.` };
-  }
-  if (field.max !== undefined && value > field.max) return { error: `${field.flag} must be at most ${field.max}${unitText(field.unit)}.` };
-  return { value };
+  const range = SETTING_RANGES[field.id];
+  const engineValue = range?.kind === 'duration' ? value * 1000 : value;
+  const problem = settingProblem(field.id, engineValue);
+  return problem ? { error: `${problem.replace(field.id, field.flag)}.` } : { value };
 }
 
 /** Reads the form into settings overrides, or says what is wrong with each field. */

@@ -25,6 +25,11 @@ export function reportError(message: string): void {
   useSim.setState((state) => ({ session: { ...state.session, error: message } }));
 }
 
+/** A file the page refused before the worker saw it (too big, not text): shown as the worker's refusals are. */
+export function rejectFile(fileName: string, message: string): void {
+  applyFrame({ type: 'scenario-rejected', fileName, errors: [{ path: '', message }] });
+}
+
 export function dismissError(): void {
   useSim.setState((state) => ({ session: { ...state.session, error: null } }));
 }

@@ -53,6 +53,7 @@ describe('workloads', () => {
     expect(parseReplicas('-1', label)).toEqual({ error: 'Replicas cannot be negative (got -1); enter 0 or more.' });
     expect(parseReplicas('2.5', label)).toEqual({ error: 'Replicas must be a whole number (got 2.5).' });
     expect(parseReplicas('abc', label)).toEqual({ error: 'Replicas must be a whole number, not "abc".' });
-    expect(parseReplicas('5000', label)).toEqual({ error: 'At most 1000 replicas here (got 5000).' });
+    expect(parseReplicas('5000', label)).toEqual({ replicas: 5000 });
+    expect(parseReplicas('5001', label)).toEqual({ error: "Deployment web: 5,001 replicas is over the page's limit of 5,000 replicas." });
   });
 });

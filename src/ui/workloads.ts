@@ -4,13 +4,14 @@
  * `kubectl scale` applies to, and the replica count a user typed. Pure
  * functions over the store's `cluster.others` slice.
  */
+import { overLimit, PAGE_LIMITS } from '../kube/limits';
 import type { KubeObject, Pod } from '../sim/api/types';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Job'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /** The largest count the page sends: beyond it one click would create more pods than the page can draw. */
-export const MAX_REPLICAS = 1000;
+export const MAX_REPLICAS = PAGE_LIMITS.replicasPerWorkload;
 
 export interface WorkloadRef {
   kind: string;
@@ -139,6 +140,10 @@ export function parseReplicas(text: string, label: string): { replicas: number }
     };
   }
   const replicas = Number(trimmed);
-  if (replicas > MAX_REPLICAS) return { error: `At most ${MAX_REPLICAS} replicas here (got ${trimmed}).` };
+  if (replicas > MAX_REPLICAS) return { error: `${capitalize(label)}: ${overLimit('replicas', replicas, MAX_REPLICAS, PAGE_LIMITS)}.` };
   return { replicas };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

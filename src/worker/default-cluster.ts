@@ -13,10 +13,17 @@
  * 21 pods in all. Everything is Running by t = 6 s (db's ordinals start one
  * after the other, 2 s each).
  */
-import type { NodeConfig } from '../sim/actions';
-import type { Manifest } from '../sim/api/types';
+import type { Manifest, NodeConfig } from '../sim';
 
 export const DEFAULT_SEED = 1;
+
+/**
+ * This default cluster's versioned name, which share links and saved
+ * sessions keep instead of the cluster itself. Change the version whenever
+ * the nodes or objects below change: a run recorded on another version
+ * would replay differently, so it is refused rather than misreplayed.
+ */
+export const DEFAULT_CLUSTER_NAME = 'default-cluster@1' as const;
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 const NODES_PER_ZONE = 3;

@@ -2,23 +2,14 @@
  * One simulation and its playback, driven by commands and by a pacing tick.
  * Knows nothing of workers: the host hands in a wall clock, a way to post
  * frames and a way to start and stop the tick, so tests drive it directly.
+ * The pieces: pacing.ts (wall → simulated time), frames.ts (snapshot and
+ * diff frames), explanations.ts (the followed "why?"), timeline.ts (markers
+ * and chart samples). The world belongs to a History (src/sim/history), the
+ * time machine: every instant runs through it, so seeking, replaying the
+ * recorded future and forking are exact.
  */
-import type { Node } from '../sim/api/types';
-import { SIM_EPOCH_MS } from '../sim/core/time';
-import { LABEL_ZONE } from '../sim/controllers/zones';
-import { describeAction, Simulation } from '../sim/simulation';
-import { DEFAULT_SETTINGS } from '../sim/config';
-import type {
-  CheckedExpectation,
-  DiffFrame,
-  ExplainTarget,
-  MachineView,
-  ScenarioInfo,
-  SimCommand,
-  SimFrame,
-  SnapshotFrame,
-  ZoneView,
-} from '../protocol/messages';
+import { describeAction, History, Simulation, type RecordedInput, type SimAction } from '../sim';
+import type { CheckedExpectation, ExpectationOutcome, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
 import { buildSimulation, refusedObjects } from '../scenario/run';
 import { ExpectationQueue } from '../scenario/expectation-queue';
@@ -26,7 +17,13 @@ import { failureReason } from '../scenario/timeline';
 import { checkExpectation } from '../scenario/expect';
 import type { Expectation, ExpectationResult } from '../scenario/types';
 import { DEFAULT_SEED, defaultNodes, defaultObjects } from './default-cluster';
-import { explain } from './explain';
+import { DiffFrames, snapshotFrame } from './frames';
+import { FollowedExplanation } from './explanations';
+import { clampSpeed, startPace, tickPace, type Pace } from './pacing';
+import { TimelineRecorder } from './timeline';
+import { RunRecorder } from './run-recorder';
+
+export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
 export interface SessionHost {
   post(frame: SimFrame): void;
@@ -36,58 +33,52 @@ export interface SessionHost {
   setTicking(on: boolean): void;
 }
 
-export const MIN_SPEED = 1;
-export const MAX_SPEED = 600;
-/** Wall time one tick may account for: after a stall the sim skips ahead at most this much × speed. */
-export const MAX_WALL_MS_PER_TICK = 100;
 /** Wall time the engine may run per tick; past it the sim falls behind rather than freezing the worker. */
 export const ENGINE_BUDGET_MS_PER_TICK = 12;
 /** How far "next event" looks ahead before giving up. */
 export const NEXT_EVENT_HORIZON_MS = 60 * 60 * 1000;
 /** Wall time "next event" and "step" may take before stopping where they are. */
 const COMMAND_BUDGET_MS = 5_000;
-/** Events sent with a snapshot or one diff (the UI keeps fewer). */
-const MAX_EVENTS_PER_FRAME = 500;
 
 type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 type ScenarioCommand = Extract<SimCommand, { type: 'boot-scenario' }>;
 
-/** What the UI last heard, to send only what changed. */
-interface Sent {
-  nowMs: number;
-  playing: boolean;
-  speed: number;
-  zones: string;
-  evictions: string;
-  machines: string;
-  partitionedZones: string;
+/** What the page last heard about the timeline, to post only changes. */
+interface TimelineSent {
+  latestMs: number;
+  viewMs: number;
+  fork: string;
 }
 
-/** The kinds a snapshot carries: what the page draws, and the workloads it lists and scales. Diffs carry every kind. */
-const SNAPSHOT_KINDS = ['Namespace', 'Node', 'Lease', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'] as const;
-
 export class SimSession {
-  private sim: Simulation | null = null;
+  private history: History | null = null;
+  private timeline: TimelineRecorder | null = null;
+  private timelineSent: TimelineSent | null = null;
+  /** Set when the history replaced the world (seek, undo, a fork from an unfinished instant). */
+  private restored = false;
+  /** The newest seek not answered yet (answered on the next tick, so a burst of seeks costs one). */
+  private pendingSeekMs: number | null = null;
+  /** The outcome of each expectation (by checking order) as this line of history checked it. */
+  private outcomes: (ExpectationOutcome | undefined)[] = [];
+  private outcomesBeforeFork: (ExpectationOutcome | undefined)[] | null = null;
   private playing = false;
   private speed = 1;
-  private lastTickWallMs = 0;
-  /** Simulated milliseconds owed to the clock below 1 ms, carried to the next tick. */
-  private carryMs = 0;
-  private lastEventSeq = 0;
-  private sent: Sent | null = null;
-  private explainTarget: ExplainTarget | null = null;
-  private sentExplanation = '';
+  private pace: Pace = startPace(0);
+  private diffs: DiffFrames | null = null;
+  private readonly explanation = new FollowedExplanation();
   private scenario: ScenarioInfo | undefined;
   /** The booted scenario's expectations, checked as time passes. */
   private expectations: ExpectationQueue | null = null;
   /** Expectations checked since the last frame. */
   private checkedSinceFrame: CheckedExpectation[] = [];
-  /** An action ran since the last frame: a command's, or one a scenario scheduled. */
-  private actionsSinceFrame = false;
   /** What `reset` boots again. */
   private booted: BootCommand | ScenarioCommand | null = null;
+  /** Export and "expect this" (the input log itself belongs to the history). */
+  private readonly recorder: RunRecorder;
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.recorder = new RunRecorder((frame) => host.post(frame));
+  }
 
   /** Runs one command; failures are posted as error frames, never thrown. */
   handle(command: SimCommand): void {
@@ -98,21 +89,28 @@ export class SimSession {
     }
   }
 
-  /** One pacing tick: turn the wall time since the last tick into simulated time. */
+  private get sim(): Simulation | null {
+    return this.history?.sim ?? null;
+  }
+
+  /** One pacing tick: answer the newest seek, or turn the wall time since the last tick into simulated time. */
   tick(): void {
+    if (this.pendingSeekMs !== null) return this.answerSeek();
     if (!this.sim || !this.playing) return;
     try {
       const wallMs = this.host.wallNowMs();
-      const elapsedMs = Math.min(Math.max(wallMs - this.lastTickWallMs, 0), MAX_WALL_MS_PER_TICK);
-      this.lastTickWallMs = wallMs;
-      const owedMs = elapsedMs * this.speed + this.carryMs;
-      const budgetMs = Math.floor(owedMs);
-      this.carryMs = owedMs - budgetMs;
-      this.advanceTo(this.sim.nowMs + budgetMs, wallMs + ENGINE_BUDGET_MS_PER_TICK);
-      this.flush(false);
+      const { simMs, pace } = tickPace(this.pace, wallMs, this.speed);
+      this.pace = pace;
+      this.advanceTo(this.sim.nowMs + simMs, wallMs + ENGINE_BUDGET_MS_PER_TICK);
+      this.flush();
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** The snapshot frame a page opened now would get (nothing is posted, nothing drained); null before boot. */
+  snapshotNow(): SnapshotFrame | null {
+    return this.sim ? snapshotFrame(this.sim, { playing: this.playing, speed: this.speed }, this.scenarioAt(this.sim.nowMs)) : null;
   }
 
   private run(command: SimCommand): void {
@@ -120,17 +118,15 @@ export class SimSession {
     if (command.type === 'boot-scenario') return this.bootScenario(command, false);
     if (command.type === 'reset') return this.reset();
     if (command.type === 'explain') {
-      this.explainTarget = command.target;
-      this.sentExplanation = '';
-      return this.postExplanation();
+      this.explanation.follow(command.target);
+      return this.postExplanation(false);
     }
     const sim = this.requireSim();
     switch (command.type) {
       case 'play':
         if (!this.playing) {
           this.playing = true;
-          this.lastTickWallMs = this.host.wallNowMs();
-          this.carryMs = 0;
+          this.pace = startPace(this.host.wallNowMs());
           this.host.setTicking(true);
         }
         break;
@@ -138,8 +134,7 @@ export class SimSession {
         this.stop();
         break;
       case 'speed':
-        if (!Number.isFinite(command.factor)) throw new Error(`speed must be a number, got ${String(command.factor)}`);
-        this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, command.factor));
+        this.speed = clampSpeed(command.factor);
         break;
       case 'step':
         if (!Number.isFinite(command.ms) || command.ms < 0) throw new Error(`step must be a duration ≥ 0 ms, got ${String(command.ms)}`);
@@ -148,31 +143,46 @@ export class SimSession {
       case 'run-to-next-event':
         this.runToNextEvent(sim);
         break;
-      case 'act': {
-        const record = sim.act(command.action);
-        this.flush(true);
-        this.host.post({
-          type: 'action-result',
-          seq: record.seq,
-          description: describeAction(command.action),
-          ...(record.error !== undefined ? { error: record.error } : {}),
-        });
+      case 'export-run':
+        this.recorder.exportRun([...this.history!.inputs], sim.nowMs);
         return;
-      }
+      case 'expect-this':
+        this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);
+        return;
+      case 'act':
+        return this.act(command.action);
+      case 'seek':
+        if (!Number.isFinite(command.atMs)) throw new Error(`seek needs a time in ms, got ${String(command.atMs)}`);
+        return this.requestSeek(command.atMs);
+      case 'go-live':
+        return this.requestSeek(this.history!.latestMs);
+      case 'undo-fork':
+        return this.undoFork();
       default:
         throw new Error(`unknown command ${JSON.stringify(command)}`);
     }
-    this.flush(false);
+    this.flush();
   }
 
   /** Boots what was booted last again, from t = 0, keeping playback as it is. */
   private reset(): void {
     if (!this.booted) throw new Error('nothing to reset: the simulation has not booted yet');
-    if (this.booted.type === 'boot') this.boot(this.booted, true);
-    else this.bootScenario(this.booted, true);
+    // From t = 0 without the recorded actions (a link's or a saved session's included).
+    const bare = { ...this.booted };
+    delete bare.inputs;
+    delete bare.viewMs;
+    delete bare.latestMs;
+    if (bare.type === 'boot') this.boot(bare, true);
+    else this.bootScenario(bare, true);
   }
 
   private boot(command: BootCommand, keepPlaying: boolean): void {
+    const refusal = RunRecorder.refusal(command);
+    if (refusal) {
+      this.host.post({ type: 'error', message: refusal });
+      if (this.sim) return;
+      command = { type: 'boot', seed: command.seed };
+    }
     const sim = new Simulation({
       seed: command.seed ?? DEFAULT_SEED,
       nodes: command.nodes ?? defaultNodes(),
@@ -183,7 +193,7 @@ export class SimSession {
     const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
     sim.runUntil(0);
     this.booted = command;
-    this.start(sim, undefined, null, keepPlaying);
+    this.start(sim, undefined, null, keepPlaying, command);
     for (const record of records) {
       if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
     }
@@ -224,69 +234,178 @@ export class SimSession {
       ...(scenario.description !== undefined ? { description: scenario.description } : {}),
       expectations,
     };
-    this.start(built.sim, info, queue, keepPlaying);
+    this.start(built.sim, info, queue, keepPlaying, command);
   }
 
-  /** Makes `sim` (run to t = 0) the session's world and posts its snapshot. */
-  private start(sim: Simulation, scenario: ScenarioInfo | undefined, expectations: ExpectationQueue | null, keepPlaying: boolean): void {
+  /**
+   * Makes `sim` (run to t = 0) the session's world and posts its snapshot.
+   * A recorded run's input log becomes this line's future, reaching to its
+   * `latestMs`; the world runs to `viewMs` (absent: the latest time),
+   * checking expectations on the way, and that is shown.
+   */
+  private start(
+    sim: Simulation,
+    scenario: ScenarioInfo | undefined,
+    expectations: ExpectationQueue | null,
+    keepPlaying: boolean,
+    command: BootCommand | ScenarioCommand,
+  ): void {
+    const inputs: RecordedInput[] = (command.inputs ?? []).map(({ atMs, action }) => ({ atMs, action }));
+    for (const [name, value] of [['viewMs', command.viewMs], ['latestMs', command.latestMs]] as const) {
+      if (value !== undefined && !Number.isFinite(value)) throw new Error(`${name} must be a time in ms, got ${String(value)}`);
+    }
+    // Built first: a bad input log is refused before anything the user had is replaced.
+    const history = new History(sim, inputs, { latestMs: Math.max(0, command.latestMs ?? 0, command.viewMs ?? 0) });
+    const viewMs = Math.min(history.latestMs, Math.max(0, command.viewMs ?? history.latestMs));
     if (!keepPlaying) this.stop();
-    this.lastTickWallMs = this.host.wallNowMs();
-    this.carryMs = 0;
-    sim.api.drainChanges();
-    this.sim = sim;
-    // A scheduled kill or partition changes no object at first, only the machines.
-    sim.onAction(() => {
-      if (this.sim === sim) this.actionsSinceFrame = true;
+    this.pace = startPace(this.host.wallNowMs());
+    this.history = history;
+    history.onRestore((world) => {
+      world.api.trackChanges();
+      this.restored = true;
     });
+    this.timeline = new TimelineRecorder(sim);
+    for (const input of inputs) this.timeline.action(input);
     this.scenario = scenario;
     this.expectations = expectations;
+    this.outcomes = scenario ? scenario.expectations.map((e) => e.outcome) : [];
+    this.outcomesBeforeFork = null;
     this.checkedSinceFrame = [];
-    this.actionsSinceFrame = false;
-    this.lastEventSeq = sim.api.events.lastSeq;
-    const frame = this.snapshotFrame(sim);
-    this.sent = {
-      nowMs: frame.nowMs,
-      playing: frame.playing,
-      speed: frame.speed,
-      zones: JSON.stringify(frame.zones),
-      evictions: JSON.stringify(frame.evictions),
-      machines: JSON.stringify(frame.machines),
-      partitionedZones: JSON.stringify(frame.partitionedZones),
-    };
-    this.host.post(frame);
-    this.sentExplanation = '';
-    this.postExplanation();
+    this.pendingSeekMs = null;
+    if (viewMs > sim.nowMs) this.advanceTo(viewMs, Number.POSITIVE_INFINITY);
+    this.checkedSinceFrame = [];
+    this.postSnapshot(true);
+    this.recorder.booted(command, [...history.inputs]);
   }
 
-  /** Posts the followed explanation if it changed since the last one posted. */
-  private postExplanation(): void {
-    if (!this.sim || !this.explainTarget) return;
-    const frame = explain(this.sim, this.explainTarget);
-    const json = JSON.stringify({ summary: frame.summary, lines: frame.lines });
-    if (json === this.sentExplanation) return;
-    this.sentExplanation = json;
+  /** Posts the world as it is now, and the timeline (`resetTimeline`: all of it). */
+  private postSnapshot(resetTimeline: boolean): void {
+    const sim = this.requireSim();
+    this.restored = false;
+    const frame = snapshotFrame(sim, { playing: this.playing, speed: this.speed }, this.scenarioAt(sim.nowMs));
+    this.diffs = new DiffFrames(sim, frame);
+    this.host.post(frame);
+    this.postTimeline(resetTimeline, true);
+    this.explanation.restart();
+    this.postExplanation(false);
+  }
+
+  /** The scenario's checklist as of `nowMs`: an expectation after it is pending. */
+  private scenarioAt(nowMs: number): ScenarioInfo | undefined {
+    const scenario = this.scenario;
+    if (!scenario) return undefined;
+    const expectations = scenario.expectations.map(({ atMs, text, where }, i) => {
+      const outcome = atMs <= nowMs ? this.outcomes[i] : undefined;
+      return { atMs, text, where, ...(outcome ? { outcome } : {}) };
+    });
+    return { ...scenario, expectations };
+  }
+
+  /**
+   * Posts the timeline if anything on it changed: the latest or shown
+   * instant, the fork, new markers or samples (`reset`: everything, to
+   * replace what the page holds; `always`: even if nothing changed).
+   */
+  private postTimeline(reset: boolean, always = false): void {
+    const history = this.history;
+    const timeline = this.timeline;
+    if (!history || !timeline) return;
+    const sent: TimelineSent = { latestMs: history.latestMs, viewMs: history.nowMs, fork: JSON.stringify(history.fork) };
+    const appended = reset ? null : timeline.appended();
+    const previous = this.timelineSent;
+    const changed = !previous || previous.latestMs !== sent.latestMs || previous.viewMs !== sent.viewMs || previous.fork !== sent.fork;
+    if (!reset && !always && !appended && !changed) return;
+    if (reset) timeline.markAllPosted();
+    this.timelineSent = sent;
+    const frame: TimelineFrame = {
+      type: 'timeline',
+      latestMs: history.latestMs,
+      viewMs: history.nowMs,
+      live: history.live,
+      reset,
+      markers: reset ? [...timeline.markers] : (appended?.markers ?? []),
+      samples: reset ? [...timeline.samples] : (appended?.samples ?? []),
+      rewritten: history.fork,
+    };
     this.host.post(frame);
   }
 
-  private snapshotFrame(sim: Simulation): SnapshotFrame {
-    const objects: SnapshotFrame['objects'] = {};
-    for (const kind of SNAPSHOT_KINDS) objects[kind] = [...sim.api.list(kind)];
-    return {
-      type: 'snapshot',
-      seed: sim.seed,
-      nowMs: sim.nowMs,
-      epochMs: SIM_EPOCH_MS,
-      objects,
-      events: newest(sim.api.events.since(0)),
-      zones: zoneViews(sim),
-      evictions: sim.taintEviction.scheduledEvictions(),
-      machines: machineViews(sim),
-      partitionedZones: sim.network.snapshot().partitionedZones,
-      playing: this.playing,
-      speed: this.speed,
-      settings: { current: sim.settings, defaults: DEFAULT_SETTINGS },
-      ...(this.scenario ? { scenario: this.scenario } : {}),
-    };
+  /** Runs the user's action at now + 1 ms; in the past, that forks the line of history first. */
+  private act(action: SimAction): void {
+    const history = this.history!;
+    const timeline = this.timeline!;
+    const forkAtMs = history.live ? null : history.nowMs;
+    const input = history.act(action);
+    if (forkAtMs !== null) {
+      timeline.fork(history.sim, forkAtMs);
+      this.outcomesBeforeFork = this.outcomes;
+      this.outcomes = this.outcomes.map((o, i) => (this.scenario!.expectations[i]!.atMs <= forkAtMs ? o : undefined));
+    }
+    timeline.action(input);
+    this.advanceTo(input.atMs, Number.POSITIVE_INFINITY);
+    this.recorder.inputsMaybeChanged([...history.inputs]);
+    const record = [...history.sim.actionLog()].reverse().find((r) => r.atMs === input.atMs);
+    if (this.restored) this.postSnapshot(true);
+    else {
+      this.flush();
+      if (forkAtMs !== null) this.postTimeline(true);
+    }
+    this.host.post({
+      type: 'action-result',
+      seq: record?.seq ?? 0,
+      description: describeAction(action),
+      ...(record?.error !== undefined ? { error: record.error } : {}),
+    });
+  }
+
+  /** Pauses and answers on the next tick, so seeks arriving faster than answered cost only the newest. */
+  private requestSeek(atMs: number): void {
+    this.stop();
+    this.pendingSeekMs = atMs;
+    this.host.setTicking(true);
+  }
+
+  private answerSeek(): void {
+    const atMs = this.pendingSeekMs!;
+    this.pendingSeekMs = null;
+    if (!this.playing) this.host.setTicking(false);
+    try {
+      this.history!.seek(atMs);
+      this.afterTimeTravel(false);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private undoFork(): void {
+    const history = this.history!;
+    this.stop();
+    this.pendingSeekMs = null;
+    if (history.undoFork() === undefined) throw new Error('nothing to undo: history has not been rewritten, or its future was already restored');
+    this.timeline!.undo(history.sim);
+    if (this.outcomesBeforeFork) this.outcomes = this.outcomesBeforeFork;
+    this.outcomesBeforeFork = null;
+    this.recorder.inputsMaybeChanged([...history.inputs]);
+    this.afterTimeTravel(true);
+  }
+
+  /** After a seek or undo: the checklist and timeline follow the world shown, and the page gets its snapshot. */
+  private afterTimeTravel(resetTimeline: boolean): void {
+    const sim = this.requireSim();
+    this.timeline!.resync(sim);
+    if (this.scenario && this.expectations) {
+      this.expectations = new ExpectationQueue(this.expectations.ordered);
+      this.expectations.skipUntil(sim.nowMs);
+    }
+    this.checkedSinceFrame = [];
+    this.postSnapshot(resetTimeline);
+  }
+
+  /** Posts the followed explanation if it may have changed and did. */
+  private postExplanation(worldChanged: boolean): void {
+    if (!this.sim) return;
+    const frame = this.explanation.update(this.sim, worldChanged);
+    if (frame) this.host.post(frame);
   }
 
   /**
@@ -295,87 +414,65 @@ export class SimSession {
    * makes the simulation lag instead of freezing the worker.
    */
   private advanceTo(targetMs: number, deadlineWallMs: number): void {
-    const sim = this.requireSim();
-    for (let next = sim.nextTimerAtMs(); next !== undefined && next <= targetMs; next = sim.nextTimerAtMs()) {
+    const history = this.history!;
+    for (let next = history.nextInstantMs(targetMs); next !== undefined; next = history.nextInstantMs(targetMs)) {
       if (this.host.wallNowMs() > deadlineWallMs) return;
-      this.runInstant(sim, next);
+      this.runInstant(next);
     }
-    this.collect(this.expectations?.checkUntil(sim, targetMs));
-    sim.runUntil(targetMs);
+    this.collect(this.expectations?.checkUntil(history.sim, targetMs));
+    history.runUntil(targetMs);
+    this.timeline!.afterRun(history.sim);
   }
 
   /**
    * Runs the instant at `atMs`: first checks the expectations due before it
-   * (the state they see is now), then, once it has run, those due at it.
+   * (the state they see is now) and samples the charts' grid, then, once it
+   * has run, checks those due at it and notes its markers.
    */
-  private runInstant(sim: Simulation, atMs: number): void {
-    this.collect(this.expectations?.checkBefore(sim, Math.max(atMs, sim.nowMs)));
-    sim.step();
-    this.collect(this.expectations?.checkUntil(sim, sim.nowMs));
+  private runInstant(atMs: number): void {
+    const history = this.history!;
+    this.collect(this.expectations?.checkBefore(history.sim, Math.max(atMs, history.nowMs)));
+    this.timeline!.beforeInstant(history.sim, atMs);
+    history.step();
+    this.collect(this.expectations?.checkUntil(history.sim, history.nowMs));
+    this.timeline!.afterInstant(history.sim);
   }
 
-  /** Keeps freshly checked expectations for the next frame. */
+  /** Keeps freshly checked expectations for the next frame, and as this line's outcomes. */
   private collect(results: ExpectationResult[] | undefined): void {
     if (!results || results.length === 0 || !this.expectations) return;
     const first = this.expectations.checked - results.length;
-    results.forEach((result, i) => this.checkedSinceFrame.push({ index: first + i, ...outcomeOf(result) }));
+    results.forEach((result, i) => {
+      const outcome = outcomeOf(result);
+      this.outcomes[first + i] = outcome;
+      this.checkedSinceFrame.push({ index: first + i, ...outcome });
+    });
   }
 
   /** Steps instant by instant until a Kubernetes Event is recorded, or an hour has passed. */
   private runToNextEvent(sim: Simulation): void {
+    const history = this.history!;
     const seq = sim.api.events.lastSeq;
     const horizonMs = sim.nowMs + NEXT_EVENT_HORIZON_MS;
     const deadlineWallMs = this.host.wallNowMs() + COMMAND_BUDGET_MS;
-    for (let next = sim.nextTimerAtMs(); next !== undefined && next <= horizonMs; next = sim.nextTimerAtMs()) {
-      this.runInstant(sim, next);
-      if (sim.api.events.lastSeq !== seq || this.host.wallNowMs() > deadlineWallMs) return;
+    for (let next = history.nextInstantMs(horizonMs); next !== undefined; next = history.nextInstantMs(horizonMs)) {
+      this.runInstant(next);
+      if (history.sim.api.events.lastSeq !== seq || this.host.wallNowMs() > deadlineWallMs) return;
     }
-    this.collect(this.expectations?.checkUntil(sim, horizonMs));
-    sim.runUntil(horizonMs);
+    this.advanceTo(horizonMs, deadlineWallMs);
   }
 
   /** Posts one diff with whatever changed since the last frame; nothing if nothing did. */
-  private flush(commandActed: boolean): void {
-    const sim = this.sim;
-    const sent = this.sent;
-    if (!sim || !sent) return;
-    const actionRan = commandActed || this.actionsSinceFrame;
-    this.actionsSinceFrame = false;
-    const changes = sim.api.drainChanges();
-    const events = sim.api.events.lastSeq === this.lastEventSeq ? [] : newest(sim.api.events.since(this.lastEventSeq));
-    this.lastEventSeq = sim.api.events.lastSeq;
-    const clockOrPlaybackChanged = sim.nowMs !== sent.nowMs || this.playing !== sent.playing || this.speed !== sent.speed;
-    const checked = this.checkedSinceFrame;
-    if (changes.length === 0 && events.length === 0 && checked.length === 0 && !clockOrPlaybackChanged && !actionRan) return;
-
-    const frame: DiffFrame = { type: 'diff', nowMs: sim.nowMs, changes, events, playing: this.playing, speed: this.speed };
-    if (checked.length > 0) {
-      frame.expectations = checked;
+  private flush(): void {
+    if (this.restored) return this.postSnapshot(true);
+    if (!this.diffs) return;
+    const { frame, worldChanged } = this.diffs.next({ playing: this.playing, speed: this.speed }, this.checkedSinceFrame);
+    if (frame) {
       this.checkedSinceFrame = [];
+      this.host.post(frame);
     }
-    const zones = JSON.stringify(zoneViews(sim));
-    if (zones !== sent.zones) frame.zones = JSON.parse(zones) as ZoneView[];
-    // Evictions and machines change only with pods, nodes or an action; skip
-    // the work on the frequent lease-only frames.
-    const podsOrNodes = actionRan || changes.some((c) => c.kind === 'Pod' || c.kind === 'Node');
-    let { evictions, machines, partitionedZones } = sent;
-    if (podsOrNodes) {
-      const scheduled = sim.taintEviction.scheduledEvictions();
-      evictions = JSON.stringify(scheduled);
-      if (evictions !== sent.evictions) frame.evictions = scheduled;
-      const views = machineViews(sim);
-      machines = JSON.stringify(views);
-      if (machines !== sent.machines) frame.machines = views;
-      const cut = sim.network.snapshot().partitionedZones;
-      partitionedZones = JSON.stringify(cut);
-      if (partitionedZones !== sent.partitionedZones) frame.partitionedZones = cut;
-    }
-    const changedSomething =
-      clockOrPlaybackChanged || changes.length > 0 || events.length > 0 || checked.length > 0 || zones !== sent.zones || evictions !== sent.evictions ||
-      machines !== sent.machines || partitionedZones !== sent.partitionedZones;
-    this.sent = { nowMs: sim.nowMs, playing: this.playing, speed: this.speed, zones, evictions, machines, partitionedZones };
-    if (changedSomething) this.host.post(frame);
-    this.postExplanation();
+    this.postExplanation(worldChanged);
+    this.postTimeline(false);
   }
 
   private stop(): void {
@@ -389,7 +486,7 @@ export class SimSession {
     const message = error instanceof Error ? error.message : String(error);
     this.host.post({ type: 'error', message });
     try {
-      this.flush(false);
+      this.flush();
     } catch {
       // The error frame above already tells the UI; a second failure adds nothing.
     }
@@ -408,30 +505,4 @@ function outcomeOf(result: ExpectationResult): { passed: boolean; reason?: strin
 /** The expectation's one-line description (checking it is the one way to get one; the check itself is discarded unless due). */
 function describeExpectation(sim: Simulation, expectation: Expectation, checked: ExpectationResult | undefined): string {
   return (checked ?? checkExpectation(sim, expectation)).description;
-}
-
-function newest<T>(list: T[]): T[] {
-  return list.length > MAX_EVENTS_PER_FRAME ? list.slice(-MAX_EVENTS_PER_FRAME) : list;
-}
-
-function zoneViews(sim: Simulation): ZoneView[] {
-  return sim.nodeLifecycle.zoneStates().map(({ key, zone, region, state, evictionQps }) => ({ key, zone, region, state, evictionQps }));
-}
-
-/** The machines behind the Node objects (the engine has no list of kubelets to iterate). */
-function machineViews(sim: Simulation): MachineView[] {
-  const names = [...sim.api.list<Node>('Node')].map((node) => node.metadata.name).sort();
-  const out: MachineView[] = [];
-  for (const name of names) {
-    const kubelet = sim.kubelets.view(name);
-    if (!kubelet) continue;
-    const zone = kubelet.config.zone ?? kubelet.config.labels?.[LABEL_ZONE];
-    out.push({
-      name,
-      power: kubelet.power,
-      partitioned: sim.network.isNodePartitioned(name),
-      reachable: sim.network.reachable(name, zone),
-    });
-  }
-  return out;
 }

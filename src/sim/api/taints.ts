@@ -15,8 +15,7 @@ export const TAINT_PID_PRESSURE = 'node.kubernetes.io/pid-pressure';
 export const TAINT_NETWORK_UNAVAILABLE = 'node.kubernetes.io/network-unavailable';
 export const TAINT_OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
 
-export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-export const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+export { TAINT_EFFECTS, type TaintEffect } from '../../kube/taints';
 
 /** Upstream: Toleration.ToleratesTaint. */
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {

@@ -5,13 +5,14 @@
  */
 import type { Toleration } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../api/quantity';
-import { TAINT_EFFECTS, TAINT_NOT_READY, TAINT_UNREACHABLE } from '../api/taints';
+import { TAINT_NOT_READY, TAINT_UNREACHABLE } from '../api/taints';
 import { NAMESPACED_KINDS, type KubeObject, type Manifest, type Pod } from '../api/types';
-import { validateLabel, validateLabelValue, validateQualifiedName, validateSubdomain } from '../api/names';
+import { validateLabel, validateLabelValue, validateQualifiedName, validateSubdomain } from '../../kube/names';
+import { validateTaint } from '../../kube/taints';
 import type { ApiServer } from './apiserver';
 import { ApiError, errors, type FieldError } from './errors';
 import { kindInfo, registerKind, type KindInfo } from './kind-registry';
-import { defaultPodSpec, validatePodSpec } from './pod-spec';
+import { defaultPodSpec, validateBehaviour, validatePodSpec } from './pod-spec';
 // The workload kinds register themselves on import.
 import './workload-kinds';
 
@@ -111,12 +112,7 @@ registerKind({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, 
   const seen = new Set<string>();
   (node.spec.taints ?? []).forEach((taint, i) => {
     const path = `spec.taints[${i}]`;
-    if (!taint.key) out.push({ field: `${path}.key`, type: 'Required value' });
-    else for (const detail of validateQualifiedName(taint.key)) out.push({ field: `${path}.key`, type: 'Invalid value', value: taint.key, detail });
-    if (!taint.effect) out.push({ field: `${path}.effect`, type: 'Required value' });
-    else if (!TAINT_EFFECTS.includes(taint.effect as never)) {
-      out.push({ field: `${path}.effect`, type: 'Unsupported value', value: taint.effect, detail: 'supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"' });
-    }
+    for (const e of validateTaint(taint)) out.push({ ...e, field: `${path}.${e.field}` });
     const id = `${taint.key}:${taint.effect}`;
     if (seen.has(id)) out.push({ field: `${path}`, type: 'Duplicate value', value: id, detail: 'taints must be unique by key and effect pair' });
     seen.add(id);
@@ -129,7 +125,7 @@ registerKind({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, 
 registerKind({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, existing) => {
   const pod = o as Pod;
   pod.spec ??= {} as Pod['spec'];
-  const out = validatePodSpec(pod.spec, 'spec');
+  const out = [...validatePodSpec(pod.spec, 'spec'), ...validateBehaviour(pod.metadata.annotations, 'metadata')];
   if (out.length) return out;
   defaultPodSpec(pod.spec);
   if (!existing) {

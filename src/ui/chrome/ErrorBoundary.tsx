@@ -2,6 +2,12 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
   children: ReactNode;
+  /**
+   * A panel's name ("The graph", "The inspector"): a failure shows a short
+   * alert in the panel's place and the rest of the page keeps working.
+   * Without it, the whole page's fallback.
+   */
+  label?: string;
 }
 
 interface State {
@@ -17,12 +23,27 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    console.warn('Kube Playground: the page failed to draw', error, info.componentStack);
+    console.warn(`Kube Playground: ${this.props.label ?? 'the page'} failed to draw`, error, info.componentStack);
   }
 
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
+    const retry = (
+      <button type="button" onClick={() => this.setState({ error: null })}>
+        Try again
+      </button>
+    );
+    if (this.props.label) {
+      return (
+        <div role="alert" className="banner banner-error panel-crash">
+          <p>
+            <strong>{this.props.label} failed to draw.</strong> {error.message.slice(0, 200)} The rest of the page still works.
+          </p>
+          {retry}
+        </div>
+      );
+    }
     return (
       <main className="crash">
         <h1>Kube Playground</h1>
@@ -30,9 +51,7 @@ export class ErrorBoundary extends Component<Props, State> {
           <p>
             <strong>The page failed to draw.</strong> {error.message}
           </p>
-          <button type="button" onClick={() => this.setState({ error: null })}>
-            Try again
-          </button>{' '}
+          {retry}{' '}
           <button type="button" onClick={() => window.location.reload()}>
             Reload the page
           </button>

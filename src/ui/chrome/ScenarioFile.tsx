@@ -6,7 +6,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { sendCommand } from '../sim-client';
-import { useSim } from '../store';
+import { rejectFile, useSim } from '../store';
+import { MAX_LISTED_ERRORS, PAGE_LIMITS } from '../../kube/limits';
+import { decodeScenarioBytes, fileSizeProblem } from '../../scenario/text-file';
 
 let input: HTMLInputElement | null = null;
 
@@ -15,9 +17,13 @@ export function pickScenarioFile(): void {
   input?.click();
 }
 
+/** Refused here by its size before it is read, then decoded as the command line decodes it. */
 async function openFile(file: File): Promise<void> {
-  const text = await file.text();
-  sendCommand({ type: 'boot-scenario', fileName: file.name, text });
+  const tooBig = fileSizeProblem(file.size, PAGE_LIMITS);
+  if (tooBig) return rejectFile(file.name, tooBig);
+  const decoded = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()), PAGE_LIMITS);
+  if (!decoded.ok) return rejectFile(file.name, decoded.message);
+  sendCommand({ type: 'boot-scenario', fileName: file.name, text: decoded.text });
 }
 
 /** The page-wide drop zone and the hidden input behind "Open scenario file…". */
@@ -92,7 +98,7 @@ export function ScenarioRejected() {
       {rejected && (
         <>
           <p>
-            <strong>Could not open {rejected.fileName}</strong> ({rejected.errors.length} error{rejected.errors.length === 1 ? '' : 's'}); the cluster is unchanged.
+            <strong>Could not open {rejected.fileName}</strong> ({errorCount(rejected.errors.length)}); the cluster is unchanged.
           </p>
           <ul>
             {rejected.errors.map((e, i) => (
@@ -113,4 +119,9 @@ export function ScenarioRejected() {
       )}
     </div>
   );
+}
+
+/** The list holds at most MAX_LISTED_ERRORS errors and a line counting the rest. */
+function errorCount(listed: number): string {
+  return listed > MAX_LISTED_ERRORS ? `more than ${MAX_LISTED_ERRORS} errors` : `${listed} error${listed === 1 ? '' : 's'}`;
 }

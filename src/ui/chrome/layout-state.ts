@@ -29,7 +29,8 @@ export function defaultSideWidth(viewportWidth: number): number {
 }
 
 export const DEFAULT_LAYOUT: Readonly<LayoutState> = Object.freeze({
-  sideWidth: defaultSideWidth(typeof window === 'undefined' ? 1280 : window.innerWidth),
+  // Read through globalThis: the unit tests load this module in Node, where there is no window.
+  sideWidth: defaultSideWidth((globalThis as { innerWidth?: number }).innerWidth ?? 1280),
   sideCollapsed: false,
   sideTab: 'events',
   dockCollapsed: false,

@@ -4,12 +4,11 @@
  * it never reach the graph.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { TAINT_EFFECTS, taintErrorText, validateTaint } from '../../kube/taints';
 import { act } from '../actions';
 import { formatTaint } from '../kube';
 import { useSim } from '../store';
 import { DialogContext, type DialogRequest } from './dialog-context';
-
-const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
 /** The conditions a kubelet reports, with the status that means trouble first. */
 const CONDITIONS: readonly { type: string; bad: 'True' | 'False' }[] = [
@@ -107,27 +106,53 @@ function Buttons({ onClose, submitLabel, disabled = false }: { onClose: () => vo
   );
 }
 
+/** The API server's own taint validation (src/kube/taints.ts), so the dialog refuses what a scenario file would. */
 function TaintForm({ node, submit, onClose }: FormProps) {
   const [key, setKey] = useState('example.com/maintenance');
   const [value, setValue] = useState('');
   const [effect, setEffect] = useState<string>('NoSchedule');
+  const [tried, setTried] = useState(false);
+  const id = useId();
   const trimmed = key.trim();
+  const taint = { key: trimmed, ...(value.trim() ? { value: value.trim() } : {}), effect };
+  const problems = validateTaint(taint);
+  const problemOf = (field: 'key' | 'value') => problems.find((p) => p.field === field);
+  const shown = (field: 'key' | 'value') => (tried || field === 'value' ? problemOf(field) : undefined);
+  const onSubmit = (event: FormEvent) => {
+    if (problems.length > 0) {
+      event.preventDefault();
+      setTried(true);
+      return;
+    }
+    submit(() => act({ do: 'taint', node, taint }))(event);
+  };
+  const describe = (field: 'key' | 'value') => (shown(field) ? `${id}-${field}-error` : undefined);
   return (
-    <form onSubmit={submit(() => act({ do: 'taint', node, taint: { key: trimmed, ...(value.trim() ? { value: value.trim() } : {}), effect } }))}>
+    <form onSubmit={onSubmit} noValidate>
       <label>
         Key
-        <input value={key} onChange={(e) => setKey(e.target.value)} required spellCheck={false} autoFocus />
+        <input value={key} onChange={(e) => setKey(e.target.value)} required spellCheck={false} autoFocus aria-invalid={shown('key') ? true : undefined} aria-describedby={describe('key')} />
       </label>
+      {shown('key') && (
+        <p id={`${id}-key-error`} className="setting-error" role="alert">
+          Error: {taintErrorText(shown('key')!)}
+        </p>
+      )}
       <label>
         <span>
           Value <span className="muted">(optional)</span>
         </span>
-        <input value={value} onChange={(e) => setValue(e.target.value)} spellCheck={false} />
+        <input value={value} onChange={(e) => setValue(e.target.value)} spellCheck={false} aria-invalid={shown('value') ? true : undefined} aria-describedby={describe('value')} />
       </label>
+      {shown('value') && (
+        <p id={`${id}-value-error`} className="setting-error" role="alert">
+          Error: {taintErrorText(shown('value')!)}
+        </p>
+      )}
       <label>
         Effect
         <select value={effect} onChange={(e) => setEffect(e.target.value)}>
-          {EFFECTS.map((x) => (
+          {TAINT_EFFECTS.map((x) => (
             <option key={x}>{x}</option>
           ))}
         </select>

@@ -5,6 +5,7 @@ import type { Node, NodeCondition, Pod } from '../../sim/api/types';
 import { formatSimTime, simMsOf } from '../format';
 import { formatTaint } from '../kube';
 import { clearSelection, select, type Selection } from '../selection';
+import { ExpectThis } from '../share/ExpectThis';
 import { useSim } from '../store';
 import { scalableOwnerOf } from '../workloads';
 import { None } from '../tables/None';
@@ -56,6 +57,7 @@ export function Inspector() {
         {selection.kind === 'Node' && <NodeDetails name={selection.name} />}
         {selection.kind === 'Pod' && <PodDetails podKey={`${selection.namespace ?? 'default'}/${selection.name}`} />}
         {selection.kind === 'Zone' && <ZoneDetails name={selection.name} />}
+        <ExpectThis selection={selection} />
         <Why />
       </div>
     </aside>

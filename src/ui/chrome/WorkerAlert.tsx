@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'react';
+import { DEFAULT_SEED } from '../actions';
+import { startOver } from '../sim-client';
+import { useWorkerHealth } from '../worker-health';
+
+/**
+ * Says so when the simulation worker hangs, crashes or cannot load, at the
+ * top of the page where the clock is, and offers to start over. Focus moves
+ * to "Start over" so the keyboard is where the alert is.
+ */
+export function WorkerAlert() {
+  const health = useWorkerHealth((s) => s.health);
+  const button = useRef<HTMLButtonElement>(null);
+  const failed = health.state === 'unresponsive' || health.state === 'crashed';
+  useEffect(() => {
+    if (failed) button.current?.focus();
+  }, [failed]);
+  if (!failed) return null;
+  return (
+    <div role="alert" className="banner banner-error worker-alert">
+      <p>
+        <strong>{health.state === 'crashed' ? 'The simulation crashed.' : 'The simulation is not responding.'}</strong> {health.message} The clock is
+        stopped; what was on screen stays as it was.
+      </p>
+      <button ref={button} type="button" className="primary" onClick={() => startOver(DEFAULT_SEED)}>
+        Start over
+      </button>{' '}
+      <span className="muted">restarts the simulation with the default cluster at t = 0.</span>
+    </div>
+  );
+}
