@@ -11,12 +11,14 @@
  *   workloads  5,000 nodes, 150,000 pods in Deployments: from nothing to all Running, then a zone outage
  *   limits     through the worker's session (frames included): boot, all Running, a zone outage (sizes the page's limits)
  *   replicas   one Deployment scaled to N on the default cluster, most pods Pending
+ *   history    the time machine: checkpoint memory per simulated hour, seek latency (9 = the default cluster)
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Simulation, type NodeConfig, type Pod } from '../sim';
 import { benchLimits, benchReplicas } from './bench-limits';
 import { benchScheduling } from './bench-scheduling';
+import { benchHistory } from './bench-history';
 
 const HOUR_MS = 3_600_000;
 const PODS_PER_NODE = 30;
@@ -146,6 +148,7 @@ const PARTS: Record<string, { sizes: number[]; run: (nodes: number) => void }> =
   workloads: { sizes: [5_000], run: benchWorkloads },
   limits: { sizes: [500, 1_000, 2_000], run: benchLimits },
   replicas: { sizes: [1_000, 5_000, 20_000], run: benchReplicas },
+  history: { sizes: [9, 100], run: benchHistory },
 };
 
 function main(): void {

@@ -24,3 +24,5 @@ export type { ZoneView } from './views/zones';
 export type { ViewChanges } from './views/changes';
 export { explain } from './views/explain';
 export type { Explanation, ExplanationLine, ExplainTarget } from './views/explain';
+export { History, checkpointSpacingMs } from './history/history';
+export type { ForkInfo, HistoryOptions, RecordedInput } from './history/history';

@@ -254,22 +254,44 @@ export class Simulation {
   }
 
   snapshot(): WorldSnapshot {
+    return structuredClone(this.snapshotShared());
+  }
+
+  /**
+   * The snapshot as JSON text: `JSON.stringify(snapshot())` without the deep
+   * copies (the text is written before anything can change), so a big world
+   * checkpoints in a fraction of the time.
+   */
+  snapshotJson(): string {
+    return JSON.stringify(this.snapshotShared());
+  }
+
+  /** The world `snapshotJson()` wrote; the parsed text is fresh, so nothing is copied again. */
+  static fromJson(json: string): Simulation {
+    return new Simulation({}, JSON.parse(json) as WorldSnapshot);
+  }
+
+  /**
+   * The snapshot sharing the live state (stored objects and event records
+   * included): serialise it at once, never keep or change it.
+   */
+  snapshotShared(): WorldSnapshot {
     const components: Record<string, unknown> = {};
     for (const c of [this.kubelets, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector, ...this.controllers(), this.scheduler]) {
       components[c.name] = c.snapshot();
     }
-    return structuredClone({
+    return {
       version: 1,
       nowMs: this.clock.nowMs,
       seed: this.seed,
       settings: this.settings,
       rng: this.rng.snapshot(),
-      api: this.api.snapshot(),
+      api: this.api.snapshot(true),
       timers: this.timers.snapshot(),
       network: this.network.snapshot(),
       actions: this.actions,
       components,
-    });
+    };
   }
 
   /** The workload controllers, in their per-instant order (after the node controllers, before the scheduler). */

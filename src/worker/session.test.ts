@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiffFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
+import type { DiffFrame, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import type { Pod } from '../sim';
 import { MAX_WALL_MS_PER_TICK, SimSession } from './session';
 
@@ -50,11 +50,11 @@ describe('SimSession', () => {
   it('boots the default cluster into one snapshot at t = 0', () => {
     const { take } = harness();
     const frames = take();
-    // The snapshot, then what share links and the saved session keep: the default cluster by its versioned name.
-    expect(frames.map((f) => f.type)).toEqual(['snapshot', 'recording']);
-    expect(frames[1]).toEqual({ type: 'recording', boot: { type: 'boot', seed: 1, defaultCluster: 'default-cluster@1' }, inputs: [], addedExpectations: [] });
+    expect(frames.map((f) => f.type)).toEqual(['snapshot', 'timeline', 'recording']);
+    expect(frames[1]).toMatchObject({ latestMs: 0, viewMs: 0, live: true, reset: true, markers: [], rewritten: null });
+    // What share links and the saved session keep: the default cluster by its versioned name.
+    expect(frames[2]).toEqual({ type: 'recording', boot: { type: 'boot', seed: 1, defaultCluster: 'default-cluster@1' }, inputs: [], addedExpectations: [] });
     const snapshot = frames[0] as SnapshotFrame;
-    expect(snapshot.type).toBe('snapshot');
     expect(snapshot.nowMs).toBe(0);
     expect(snapshot.playing).toBe(false);
     expect(snapshot.objects.Node).toHaveLength(9);
@@ -81,7 +81,11 @@ describe('SimSession', () => {
     take();
     session.handle({ type: 'step', ms: 60_000 });
     const frames = take();
-    expect(frames).toHaveLength(1);
+    expect(frames.map((f) => f.type)).toEqual(['diff', 'timeline']);
+    // The charts' grid: one sample every 5 s, appended as the run covers them.
+    const timeline = frames[1] as TimelineFrame;
+    expect(timeline).toMatchObject({ latestMs: 60_000, viewMs: 60_000, live: true, reset: false });
+    expect(timeline.samples.map((s) => s.atMs)).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 5_000));
     const diff = frames[0] as DiffFrame;
     expect(diff.nowMs).toBe(60_000);
     expect(diff.changes.length).toBeGreaterThan(0);

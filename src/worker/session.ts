@@ -3,10 +3,13 @@
  * Knows nothing of workers: the host hands in a wall clock, a way to post
  * frames and a way to start and stop the tick, so tests drive it directly.
  * The pieces: pacing.ts (wall → simulated time), frames.ts (snapshot and
- * diff frames), explanations.ts (the followed "why?").
+ * diff frames), explanations.ts (the followed "why?"), timeline.ts (markers
+ * and chart samples). The world belongs to a History (src/sim/history), the
+ * time machine: every instant runs through it, so seeking, replaying the
+ * recorded future and forking are exact.
  */
-import { describeAction, Simulation } from '../sim';
-import type { CheckedExpectation, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame } from '../protocol/messages';
+import { describeAction, History, Simulation, type RecordedInput, type SimAction } from '../sim';
+import type { CheckedExpectation, ExpectationOutcome, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
 import { buildSimulation, refusedObjects } from '../scenario/run';
 import { ExpectationQueue } from '../scenario/expectation-queue';
@@ -17,8 +20,8 @@ import { DEFAULT_SEED, defaultNodes, defaultObjects } from './default-cluster';
 import { DiffFrames, snapshotFrame } from './frames';
 import { FollowedExplanation } from './explanations';
 import { clampSpeed, startPace, tickPace, type Pace } from './pacing';
+import { TimelineRecorder } from './timeline';
 import { RunRecorder } from './run-recorder';
-import type { RecordedInput } from '../protocol/messages';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -40,8 +43,24 @@ const COMMAND_BUDGET_MS = 5_000;
 type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 type ScenarioCommand = Extract<SimCommand, { type: 'boot-scenario' }>;
 
+/** What the page last heard about the timeline, to post only changes. */
+interface TimelineSent {
+  latestMs: number;
+  viewMs: number;
+  fork: string;
+}
+
 export class SimSession {
-  private sim: Simulation | null = null;
+  private history: History | null = null;
+  private timeline: TimelineRecorder | null = null;
+  private timelineSent: TimelineSent | null = null;
+  /** Set when the history replaced the world (seek, undo, a fork from an unfinished instant). */
+  private restored = false;
+  /** The newest seek not answered yet (answered on the next tick, so a burst of seeks costs one). */
+  private pendingSeekMs: number | null = null;
+  /** The outcome of each expectation (by checking order) as this line of history checked it. */
+  private outcomes: (ExpectationOutcome | undefined)[] = [];
+  private outcomesBeforeFork: (ExpectationOutcome | undefined)[] | null = null;
   private playing = false;
   private speed = 1;
   private pace: Pace = startPace(0);
@@ -54,8 +73,8 @@ export class SimSession {
   private checkedSinceFrame: CheckedExpectation[] = [];
   /** What `reset` boots again. */
   private booted: BootCommand | ScenarioCommand | null = null;
-  /** The user's actions with their simulated times (acting while the clock reads c records c + 1). */
-  private inputs: RecordedInput[] = [];
+
+  /** What was booted and the added expectations, for share links, the saved session and export (run-recorder.ts). */
   private readonly recorder: RunRecorder;
 
   constructor(private readonly host: SessionHost) {
@@ -71,8 +90,13 @@ export class SimSession {
     }
   }
 
-  /** One pacing tick: turn the wall time since the last tick into simulated time. */
+  private get sim(): Simulation | null {
+    return this.history?.sim ?? null;
+  }
+
+  /** One pacing tick: answer the newest seek, or turn the wall time since the last tick into simulated time. */
   tick(): void {
+    if (this.pendingSeekMs !== null) return this.answerSeek();
     if (!this.sim || !this.playing) return;
     try {
       const wallMs = this.host.wallNowMs();
@@ -87,7 +111,7 @@ export class SimSession {
 
   /** The snapshot frame a page opened now would get (nothing is posted, nothing drained); null before boot. */
   snapshotNow(): SnapshotFrame | null {
-    return this.sim ? snapshotFrame(this.sim, { playing: this.playing, speed: this.speed }, this.scenario) : null;
+    return this.sim ? snapshotFrame(this.sim, { playing: this.playing, speed: this.speed }, this.scenarioAt(this.sim.nowMs)) : null;
   }
 
   private run(command: SimCommand): void {
@@ -120,28 +144,19 @@ export class SimSession {
       case 'run-to-next-event':
         this.runToNextEvent(sim);
         break;
+      case 'act':
+        return this.act(command.action);
+      case 'seek':
+        if (!Number.isFinite(command.atMs)) throw new Error(`seek needs a time in ms, got ${String(command.atMs)}`);
+        return this.requestSeek(command.atMs);
+      case 'go-live':
+        return this.requestSeek(this.history!.latestMs);
+      case 'undo-fork':
+        return this.undoFork();
       case 'export-run':
-        this.recorder.exportRun(this.inputs, sim.nowMs);
-        return;
+        return this.recorder.exportRun(this.history!.inputs, this.history!.latestMs);
       case 'expect-this':
-        this.recorder.expectThis(sim, command.target, this.inputs);
-        return;
-      case 'act': {
-        // Recorded at c + 1 and run first in that instant, as a scenario file's action at that time runs.
-        const input: RecordedInput = { atMs: sim.nowMs + 1, action: command.action };
-        const record = sim.schedule(input.atMs, input.action);
-        this.inputs = [...this.inputs, input];
-        this.advanceTo(input.atMs, this.host.wallNowMs() + COMMAND_BUDGET_MS);
-        this.recorder.inputsMaybeChanged(this.inputs);
-        this.flush();
-        this.host.post({
-          type: 'action-result',
-          seq: record.seq,
-          description: describeAction(command.action),
-          ...(record.error !== undefined ? { error: record.error } : {}),
-        });
-        return;
-      }
+        return this.recorder.expectThis(sim, command.target, this.history!.inputs);
       default:
         throw new Error(`unknown command ${JSON.stringify(command)}`);
     }
@@ -221,7 +236,11 @@ export class SimSession {
     this.start(built.sim, info, queue, keepPlaying, command);
   }
 
-  /** Makes `sim` (run to t = 0) the session's world and posts its snapshot. */
+  /**
+   * Makes `sim` (run to t = 0) the session's world and posts its snapshot.
+   * A recorded input log becomes this line's future; with `viewMs` the world
+   * runs there first (expectations checked on the way), and that is shown.
+   */
   private start(
     sim: Simulation,
     scenario: ScenarioInfo | undefined,
@@ -229,39 +248,155 @@ export class SimSession {
     keepPlaying: boolean,
     command: BootCommand | ScenarioCommand,
   ): void {
+    const recorded: { inputs: RecordedInput[]; viewMs?: number | undefined } = { inputs: command.inputs ?? [], viewMs: command.viewMs };
+    if (recorded.viewMs !== undefined && !Number.isFinite(recorded.viewMs)) throw new Error(`viewMs must be a time in ms, got ${String(recorded.viewMs)}`);
+    if (command.latestMs !== undefined && !Number.isFinite(command.latestMs)) throw new Error(`latestMs must be a time in ms, got ${String(command.latestMs)}`);
+    // The line reaches as far as it went when recorded (a link viewing its past keeps its future).
+    const latestMs = Math.max(0, recorded.viewMs ?? 0, command.latestMs ?? 0);
+    // Built first: a bad input log is refused before anything the user had is replaced.
+    const history = new History(sim, recorded.inputs, latestMs > 0 ? { latestMs } : {});
     if (!keepPlaying) this.stop();
     this.pace = startPace(this.host.wallNowMs());
-    this.sim = sim;
+    this.history = history;
+    history.onRestore((world) => {
+      world.api.trackChanges();
+      this.restored = true;
+    });
+    this.timeline = new TimelineRecorder(sim);
+    for (const input of recorded.inputs) this.timeline.action(input);
     this.scenario = scenario;
     this.expectations = expectations;
+    this.outcomes = scenario ? scenario.expectations.map((e) => e.outcome) : [];
+    this.outcomesBeforeFork = null;
     this.checkedSinceFrame = [];
-    this.replay(sim, command);
-    const frame = snapshotFrame(sim, { playing: this.playing, speed: this.speed }, scenario);
+    this.pendingSeekMs = null;
+    if (recorded.viewMs !== undefined) this.advanceTo(Math.max(0, recorded.viewMs), Number.POSITIVE_INFINITY);
+    this.checkedSinceFrame = [];
+    this.postSnapshot(true);
+    this.recorder.booted(command, history.inputs);
+  }
+
+  /** Posts the world as it is now, and the timeline (`resetTimeline`: all of it). */
+  private postSnapshot(resetTimeline: boolean): void {
+    const sim = this.requireSim();
+    this.restored = false;
+    const frame = snapshotFrame(sim, { playing: this.playing, speed: this.speed }, this.scenarioAt(sim.nowMs));
     this.diffs = new DiffFrames(sim, frame);
     this.host.post(frame);
-    this.recorder.booted(command, this.inputs);
+    this.postTimeline(resetTimeline, true);
     this.explanation.restart();
     this.postExplanation(false);
   }
 
+  /** The scenario's checklist as of `nowMs`: an expectation after it is pending. */
+  private scenarioAt(nowMs: number): ScenarioInfo | undefined {
+    const scenario = this.scenario;
+    if (!scenario) return undefined;
+    const expectations = scenario.expectations.map(({ atMs, text, where }, i) => {
+      const outcome = atMs <= nowMs ? this.outcomes[i] : undefined;
+      return { atMs, text, where, ...(outcome ? { outcome } : {}) };
+    });
+    return { ...scenario, expectations };
+  }
+
   /**
-   * A recorded run booted again: its inputs scheduled (no instant lies
-   * between an input's atMs − 1 and atMs, so this is the run they were
-   * recorded in), then the world run on to the instant it was viewed at.
+   * Posts the timeline if anything on it changed: the latest or shown
+   * instant, the fork, new markers or samples (`reset`: everything, to
+   * replace what the page holds; `always`: even if nothing changed).
    */
-  private replay(sim: Simulation, command: BootCommand | ScenarioCommand): void {
-    const inputs = command.inputs ?? [];
-    let previous = 0;
-    for (const [i, input] of inputs.entries()) {
-      if (!Number.isSafeInteger(input.atMs) || input.atMs <= previous) throw new Error(`input ${i + 1} at ${String(input.atMs)} ms is not after the one before`);
-      previous = input.atMs;
+  private postTimeline(reset: boolean, always = false): void {
+    const history = this.history;
+    const timeline = this.timeline;
+    if (!history || !timeline) return;
+    const sent: TimelineSent = { latestMs: history.latestMs, viewMs: history.nowMs, fork: JSON.stringify(history.fork) };
+    const appended = reset ? null : timeline.appended();
+    const previous = this.timelineSent;
+    const changed = !previous || previous.latestMs !== sent.latestMs || previous.viewMs !== sent.viewMs || previous.fork !== sent.fork;
+    if (!reset && !always && !appended && !changed) return;
+    if (reset) timeline.markAllPosted();
+    this.timelineSent = sent;
+    const frame: TimelineFrame = {
+      type: 'timeline',
+      latestMs: history.latestMs,
+      viewMs: history.nowMs,
+      live: history.live,
+      reset,
+      markers: reset ? [...timeline.markers] : (appended?.markers ?? []),
+      samples: reset ? [...timeline.samples] : (appended?.samples ?? []),
+      rewritten: history.fork,
+    };
+    this.host.post(frame);
+  }
+
+  /** Runs the user's action at now + 1 ms; in the past, that forks the line of history first. */
+  private act(action: SimAction): void {
+    const history = this.history!;
+    const timeline = this.timeline!;
+    const forkAtMs = history.live ? null : history.nowMs;
+    const input = history.act(action);
+    if (forkAtMs !== null) {
+      timeline.fork(history.sim, forkAtMs);
+      this.outcomesBeforeFork = this.outcomes;
+      this.outcomes = this.outcomes.map((o, i) => (this.scenario!.expectations[i]!.atMs <= forkAtMs ? o : undefined));
     }
-    this.inputs = inputs.map(({ atMs, action }) => ({ atMs, action }));
-    for (const input of this.inputs) sim.schedule(input.atMs, input.action);
-    // Until the time machine drives the session (src/sim/history) nothing can be shown before the last input:
-    // it would stay scheduled, and acting there would record out of order.
-    const viewMs = Math.max(command.viewMs ?? command.latestMs ?? 0, previous);
-    if (viewMs > 0) this.advanceTo(viewMs, Number.POSITIVE_INFINITY);
+    timeline.action(input);
+    this.advanceTo(input.atMs, Number.POSITIVE_INFINITY);
+    this.recorder.inputsMaybeChanged(history.inputs);
+    const record = [...history.sim.actionLog()].reverse().find((r) => r.atMs === input.atMs);
+    if (this.restored) this.postSnapshot(true);
+    else {
+      this.flush();
+      if (forkAtMs !== null) this.postTimeline(true);
+    }
+    this.host.post({
+      type: 'action-result',
+      seq: record?.seq ?? 0,
+      description: describeAction(action),
+      ...(record?.error !== undefined ? { error: record.error } : {}),
+    });
+  }
+
+  /** Pauses and answers on the next tick, so seeks arriving faster than answered cost only the newest. */
+  private requestSeek(atMs: number): void {
+    this.stop();
+    this.pendingSeekMs = atMs;
+    this.host.setTicking(true);
+  }
+
+  private answerSeek(): void {
+    const atMs = this.pendingSeekMs!;
+    this.pendingSeekMs = null;
+    if (!this.playing) this.host.setTicking(false);
+    try {
+      this.history!.seek(atMs);
+      this.afterTimeTravel(false);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private undoFork(): void {
+    const history = this.history!;
+    this.stop();
+    this.pendingSeekMs = null;
+    if (history.undoFork() === undefined) throw new Error('nothing to undo: history has not been rewritten, or its future was already restored');
+    this.timeline!.undo(history.sim);
+    if (this.outcomesBeforeFork) this.outcomes = this.outcomesBeforeFork;
+    this.outcomesBeforeFork = null;
+    this.afterTimeTravel(true);
+    this.recorder.inputsMaybeChanged(history.inputs);
+  }
+
+  /** After a seek or undo: the checklist and timeline follow the world shown, and the page gets its snapshot. */
+  private afterTimeTravel(resetTimeline: boolean): void {
+    const sim = this.requireSim();
+    this.timeline!.resync(sim);
+    if (this.scenario && this.expectations) {
+      this.expectations = new ExpectationQueue(this.expectations.ordered);
+      this.expectations.skipUntil(sim.nowMs);
+    }
+    this.checkedSinceFrame = [];
+    this.postSnapshot(resetTimeline);
   }
 
   /** Posts the followed explanation if it may have changed and did. */
@@ -277,47 +412,57 @@ export class SimSession {
    * makes the simulation lag instead of freezing the worker.
    */
   private advanceTo(targetMs: number, deadlineWallMs: number): void {
-    const sim = this.requireSim();
-    for (let next = sim.nextTimerAtMs(); next !== undefined && next <= targetMs; next = sim.nextTimerAtMs()) {
+    const history = this.history!;
+    for (let next = history.nextInstantMs(targetMs); next !== undefined; next = history.nextInstantMs(targetMs)) {
       if (this.host.wallNowMs() > deadlineWallMs) return;
-      this.runInstant(sim, next);
+      this.runInstant(next);
     }
-    this.collect(this.expectations?.checkUntil(sim, targetMs));
-    sim.runUntil(targetMs);
+    this.collect(this.expectations?.checkUntil(history.sim, targetMs));
+    history.runUntil(targetMs);
+    this.timeline!.afterRun(history.sim);
   }
 
   /**
    * Runs the instant at `atMs`: first checks the expectations due before it
-   * (the state they see is now), then, once it has run, those due at it.
+   * (the state they see is now) and samples the charts' grid, then, once it
+   * has run, checks those due at it and notes its markers.
    */
-  private runInstant(sim: Simulation, atMs: number): void {
-    this.collect(this.expectations?.checkBefore(sim, Math.max(atMs, sim.nowMs)));
-    sim.step();
-    this.collect(this.expectations?.checkUntil(sim, sim.nowMs));
+  private runInstant(atMs: number): void {
+    const history = this.history!;
+    this.collect(this.expectations?.checkBefore(history.sim, Math.max(atMs, history.nowMs)));
+    this.timeline!.beforeInstant(history.sim, atMs);
+    history.step();
+    this.collect(this.expectations?.checkUntil(history.sim, history.nowMs));
+    this.timeline!.afterInstant(history.sim);
   }
 
-  /** Keeps freshly checked expectations for the next frame. */
+  /** Keeps freshly checked expectations for the next frame, and as this line's outcomes. */
   private collect(results: ExpectationResult[] | undefined): void {
     if (!results || results.length === 0 || !this.expectations) return;
     const first = this.expectations.checked - results.length;
-    results.forEach((result, i) => this.checkedSinceFrame.push({ index: first + i, ...outcomeOf(result) }));
+    results.forEach((result, i) => {
+      const outcome = outcomeOf(result);
+      this.outcomes[first + i] = outcome;
+      this.checkedSinceFrame.push({ index: first + i, ...outcome });
+    });
   }
 
   /** Steps instant by instant until a Kubernetes Event is recorded, or an hour has passed. */
   private runToNextEvent(sim: Simulation): void {
+    const history = this.history!;
     const seq = sim.api.events.lastSeq;
     const horizonMs = sim.nowMs + NEXT_EVENT_HORIZON_MS;
     const deadlineWallMs = this.host.wallNowMs() + COMMAND_BUDGET_MS;
-    for (let next = sim.nextTimerAtMs(); next !== undefined && next <= horizonMs; next = sim.nextTimerAtMs()) {
-      this.runInstant(sim, next);
-      if (sim.api.events.lastSeq !== seq || this.host.wallNowMs() > deadlineWallMs) return;
+    for (let next = history.nextInstantMs(horizonMs); next !== undefined; next = history.nextInstantMs(horizonMs)) {
+      this.runInstant(next);
+      if (history.sim.api.events.lastSeq !== seq || this.host.wallNowMs() > deadlineWallMs) return;
     }
-    this.collect(this.expectations?.checkUntil(sim, horizonMs));
-    sim.runUntil(horizonMs);
+    this.advanceTo(horizonMs, deadlineWallMs);
   }
 
   /** Posts one diff with whatever changed since the last frame; nothing if nothing did. */
   private flush(): void {
+    if (this.restored) return this.postSnapshot(true);
     if (!this.diffs) return;
     const { frame, worldChanged } = this.diffs.next({ playing: this.playing, speed: this.speed }, this.checkedSinceFrame);
     if (frame) {
@@ -325,6 +470,7 @@ export class SimSession {
       this.host.post(frame);
     }
     this.postExplanation(worldChanged);
+    this.postTimeline(false);
   }
 
   private stop(): void {

@@ -41,6 +41,12 @@ export interface ApiServerState {
   resourceVersion: number;
   objects: KubeObject[];
   events: EventLogState;
+  /**
+   * The indexes' order (pods by node, dependents by owner uid): it follows
+   * the history of binds and owner changes, not the objects' order, and
+   * controllers iterate it, so a restored world must keep it.
+   */
+  indexOrder?: { podsByNode: [string, string[]][]; dependents: [string, string[]][] };
 }
 
 export interface ObjectChange {
@@ -86,7 +92,9 @@ export class ApiServer {
     this.uidRng = rngStream('uids');
     this.nameRng = rngStream('names');
     if (state) {
-      for (const object of state.objects) this.store(deepClone(object), undefined);
+      // The state is the caller's to give away (Simulation copies or parses it), so it is adopted, not copied again.
+      for (const object of state.objects) this.store(object, undefined);
+      if (state.indexOrder) this.reorderIndexes(state.indexOrder);
     } else {
       for (const name of DEFAULT_NAMESPACES) this.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
       // Upstream: pkg/apis/scheduling SystemPriorityClasses, created by the API server at start.
@@ -289,14 +297,38 @@ export class ApiServer {
     return base + suffix;
   }
 
-  snapshot(): ApiServerState {
+  /** `shared`: the stored objects and event records themselves, not copies (to serialise at once). */
+  snapshot(shared = false): ApiServerState {
     const objects: KubeObject[] = [];
-    for (const byKey of this.objects.values()) for (const object of byKey.values()) objects.push(deepClone(object));
+    for (const byKey of this.objects.values()) for (const object of byKey.values()) objects.push(shared ? object : deepClone(object));
     return {
       resourceVersion: this.resourceVersion,
       objects,
-      events: this.events.snapshot(),
+      events: this.events.snapshot(shared),
+      indexOrder: {
+        podsByNode: [...this.podsByNode].map(([node, pods]) => [node, [...pods.keys()]]),
+        dependents: [...this.dependentIndex].map(([uid, dependents]) => [uid, [...dependents.keys()]]),
+      },
     };
+  }
+
+  /** Rebuilds the indexes in a snapshot's order (same entries, built from the restored objects). */
+  private reorderIndexes(order: NonNullable<ApiServerState['indexOrder']>): void {
+    const reorder = <V>(index: Map<string, Map<string, V>>, saved: [string, string[]][]) => {
+      const built = new Map(index);
+      index.clear();
+      for (const [outer, keys] of saved) {
+        const entries = built.get(outer);
+        if (!entries) continue;
+        const ordered = new Map<string, V>();
+        for (const k of keys) if (entries.has(k)) ordered.set(k, entries.get(k) as V);
+        for (const [k, v] of entries) if (!ordered.has(k)) ordered.set(k, v);
+        index.set(outer, ordered);
+      }
+      for (const [outer, entries] of built) if (!index.has(outer)) index.set(outer, entries);
+    };
+    reorder(this.podsByNode, order.podsByNode);
+    reorder(this.dependentIndex, order.dependents);
   }
 
   // ---- internals ---------------------------------------------------------

@@ -40,7 +40,8 @@ export class EventLog {
     state?: EventLogState,
   ) {
     this.seq = state?.seq ?? 0;
-    this.records = state ? state.records.map((r) => ({ ...r, involvedObject: { ...r.involvedObject } })) : [];
+    // A state is the caller's to give away (a copied or parsed snapshot): adopted, not copied again.
+    this.records = state ? state.records : [];
     for (const r of this.records) this.byKey.set(aggregateKey(r), r);
     for (const r of [...this.records].sort((a, b) => a.seq - b.seq)) this.occurrences.push({ seq: r.seq, record: r });
   }
@@ -115,7 +116,9 @@ export class EventLog {
     return this.seq;
   }
 
-  snapshot(): EventLogState {
+  /** `shared`: the records themselves, not copies (to serialise at once; a record changes only with its seq). */
+  snapshot(shared = false): EventLogState {
+    if (shared) return { seq: this.seq, records: [...this.records] };
     return { seq: this.seq, records: this.records.map((r) => ({ ...r, involvedObject: { ...r.involvedObject } })) };
   }
 
