@@ -16,7 +16,6 @@ import type {
   Manifest,
   NodeConfig,
   ObjectChange,
-  RecordedInput as EngineRecordedInput,
   ScheduledEviction,
   Settings,
   SettingsOverrides,
@@ -45,14 +44,14 @@ export type {
 };
 
 /**
- * One of the user's actions as the time machine records it: the user acted
- * when the clock read `atMs − 1` (everything up to that instant had run), and
- * the action runs first in the instant `atMs`. As a scenario file action it
- * is `{ at: "<atMs>ms", do: … }`, written after the booted file's own actions
- * in time order (a file action at the same instant runs first); the file
- * then gives the same trace. Times are whole milliseconds.
+ * One user action of the recorded input log: it runs first in the instant
+ * `atMs` (acting while the clock reads c records c + 1; see
+ * src/sim/history/history.ts for the exact semantic).
  */
-export type RecordedInput = EngineRecordedInput;
+export interface RecordedInput {
+  atMs: number;
+  action: SimAction;
+}
 
 /** A recorded run to boot again: its input log replayed as the session's own inputs, then shown at `viewMs`. */
 export interface ReplayFields {

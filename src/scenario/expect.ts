@@ -63,7 +63,28 @@ function evaluate(sim: Simulation, check: ExpectationCheck): Outcome {
     case 'event-count':
     case 'event-exists':
       return checkEvents(sim.api.events.all(), sim.clock.nowMs, check);
+    case 'field':
+      return checkField(sim, check);
   }
+}
+
+/** Any object's field by path: found at that path (JSON), compared whole with `equals`. */
+function checkField(sim: Simulation, check: Extract<ExpectationCheck, { kind: 'field' }>): Outcome {
+  const { kind, namespace, name } = check.object;
+  const ref = [kind, namespace, name].filter((p) => p !== undefined).join('/');
+  const description = `${ref} ${check.field} is ${JSON.stringify(check.equals)}`;
+  const object = namespace !== undefined ? sim.api.get(kind, name, namespace) : (sim.api.get(kind, name, 'default') ?? sim.api.get(kind, name));
+  const expected = canonical(check.equals);
+  if (!object) return { description, passed: false, expected, found: `no ${ref}` };
+  let value: unknown = object;
+  for (const step of check.path) {
+    if (value === undefined || value === null) break;
+    if ('property' in step) value = (value as Record<string, unknown>)[step.property];
+    else if ('index' in step) value = Array.isArray(value) ? value[step.index] : undefined;
+    else value = Array.isArray(value) ? value.find((item) => String((item as Record<string, unknown>)?.[step.key]) === step.value) : undefined;
+  }
+  const found = value === undefined ? 'no such field' : canonical(value);
+  return { description, passed: found === expected, expected, found };
 }
 
 /**
@@ -195,4 +216,11 @@ function describeAspects(a: FoundAspects): string {
   if (a.terminating !== undefined) parts.push(a.terminating ? 'terminating' : 'not terminating');
   if (a.ready !== undefined) parts.push(a.ready ? 'ready' : 'not ready');
   return parts.join(', ');
+}
+
+/** JSON with object keys sorted, so a mapping compares equal whatever order it was written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 }

@@ -7,7 +7,7 @@ import { validateLabelValue, validateQualifiedName } from '../kube/names';
 import { readNodeName } from './parse-cluster';
 import { readConditionStatus } from './parse-actions';
 import type { Reader } from './reader';
-import type { EventFilter, ExpectationCheck, PodAspects, PodFilter, PodPhase, ZoneStateName } from './types';
+import type { EventFilter, ExpectationCheck, FieldStep, PodAspects, PodFilter, PodPhase, ZoneStateName } from './types';
 import type { Path } from './yaml-source';
 
 export const POD_PHASES: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed'];
@@ -36,10 +36,10 @@ export function readExpectation(value: unknown, path: Path, reader: Reader): Rea
   const head = reader.mapping(value, path, 'any', ['at']);
   if (!head) return undefined;
   // `node` is a subject of its own, or a check of a `pod`.
-  const subjects = ['pod', 'pods', 'zone', 'node', 'events'].filter((s) => head[s] !== undefined && !(s === 'node' && head.pod !== undefined));
+  const subjects = ['pod', 'pods', 'zone', 'node', 'events', 'object'].filter((s) => head[s] !== undefined && !(s === 'node' && head.pod !== undefined));
   if (subjects.length !== 1) {
     const found = subjects.length === 0 ? 'none' : subjects.join(' and ');
-    reader.error(path, `an expectation names exactly one subject: node, zone, pods, pod or events (found ${found})`);
+    reader.error(path, `an expectation names exactly one subject: node, zone, pods, pod, events or object (found ${found})`);
     return undefined;
   }
   const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at'], { max: reader.limits.durationMs });
@@ -68,6 +68,8 @@ function readBody(subject: string, value: unknown, path: Path, reader: Reader): 
     }
     case 'events':
       return readEventsExpectation(value, path, reader);
+    case 'object':
+      return readFieldExpectation(value, path, reader);
     default:
       return readPodExpectation(value, path, reader);
   }
@@ -169,6 +171,37 @@ export function readEventFilter(value: unknown, path: Path, reader: Reader): Eve
     else ok = false;
   }
   return ok ? filter : undefined;
+}
+
+/** `object: Kind/[namespace/]name` + `field: a.b[0].c[type=Ready].d` + `equals: value` (an extension of the contract). */
+function readFieldExpectation(value: unknown, path: Path, reader: Reader): Body {
+  const fields = reader.mapping(value, path, ['at', 'object', 'field', 'equals'], ['object', 'field', 'equals']);
+  if (!fields) return undefined;
+  const object = readInvolvedObject(fields.object, [...path, 'object'], reader);
+  const field = fields.field === undefined ? undefined : reader.string(fields.field, [...path, 'field'], { nonEmpty: true });
+  const steps = field === undefined ? undefined : parseFieldPath(field);
+  if (field !== undefined && typeof steps === 'string') reader.error([...path, 'field'], `invalid field path ${JSON.stringify(field)}: ${steps}`);
+  if (!object || field === undefined || typeof steps !== 'object' || fields.equals === undefined) return undefined;
+  return { check: { kind: 'field', object, field, path: steps, equals: fields.equals }, nodes: [], zones: [] };
+}
+
+const STEP = /^([A-Za-z_$][\w$-]*)?((?:\[[^\]]+\])*)$/;
+
+/** "status.conditions[type=Ready].status" → steps, or a string saying what is wrong. */
+export function parseFieldPath(text: string): FieldStep[] | string {
+  const steps: FieldStep[] = [];
+  for (const part of text.split('.')) {
+    const m = STEP.exec(part);
+    if (!m || (!m[1] && !m[2])) return `${JSON.stringify(part)} is not a field name, optionally followed by [index] or [key=value]`;
+    if (m[1]) steps.push({ property: m[1] });
+    for (const [, inner] of m[2]!.matchAll(/\[([^\]]+)\]/g)) {
+      const eq = inner!.indexOf('=');
+      if (eq > 0) steps.push({ key: inner!.slice(0, eq), value: inner!.slice(eq + 1) });
+      else if (/^\d+$/.test(inner!)) steps.push({ index: Number(inner) });
+      else return `[${inner}] is neither an index nor key=value`;
+    }
+  }
+  return steps;
 }
 
 /** "Kind/name" (cluster-scoped, or namespace default) or "Kind/namespace/name". */

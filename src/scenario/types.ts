@@ -78,7 +78,11 @@ export type ExpectationCheck =
   | { kind: 'pod-count'; filter: PodFilter; count: number }
   | { kind: 'pod'; namespace: string; name: string; aspects: PodAspects }
   | { kind: 'event-count'; filter: EventFilter; count: number }
-  | { kind: 'event-exists'; filter: EventFilter; exists: boolean };
+  | { kind: 'event-exists'; filter: EventFilter; exists: boolean }
+  | { kind: 'field'; object: { kind: string; namespace?: string; name: string }; field: string; path: FieldStep[]; equals: unknown };
+
+/** One step of a field path: a property, a list index, or the list item whose `key` is `value`. */
+export type FieldStep = { property: string } | { index: number } | { key: string; value: string };
 
 /**
  * Filter of an `events:` expectation (an extension of the contract): every

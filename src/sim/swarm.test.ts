@@ -10,6 +10,7 @@ import { getNodeCondition, isPodTerminal } from './api/conditions';
 import type { KubeObject, Node, Pod } from './api/types';
 import { Rng } from './core/rng';
 import { watchInvariants } from './invariants';
+import { BEHAVIOUR_ANNOTATION } from './kubelet/container-behaviour';
 import { Simulation } from './simulation';
 
 /**
@@ -76,6 +77,15 @@ function workloads(nodes: NodeConfig[]): SimAction[] {
   ];
 }
 
+const probe = { httpGet: { path: '/healthz', port: 8080 } };
+/** Containers that crash, hang (and are killed by their liveness probe) or are unready for a while. */
+const BEHAVIOURS: { annotation?: string; probes?: Record<string, unknown>; loops?: boolean }[] = [
+  {},
+  { annotation: 'crash after 45s', loops: true },
+  { annotation: 'hang after 1m', probes: { livenessProbe: probe }, loops: true },
+  { annotation: 'start 5s; unready after 30s for 2m', probes: { readinessProbe: probe } },
+];
+
 function randomPods(rng: Rng, nodes: NodeConfig[]): SimAction[] {
   return Array.from({ length: nodes.length * 2 }, (_, i) => {
     const node = nodes[rng.int(nodes.length)]!.name;
@@ -84,13 +94,18 @@ function randomPods(rng: Rng, nodes: NodeConfig[]): SimAction[] {
       [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }],
       [{ operator: 'Exists' }],
     ][rng.int(3)];
+    const behaviour = BEHAVIOURS[rng.int(BEHAVIOURS.length)]!;
     return {
       do: 'apply' as const,
       object: {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `pod-${i}`, labels: { app: 'swarm' } },
-        spec: { nodeName: node, tolerations, containers: [{ name: 'c', image: 'nginx' }] },
+        metadata: {
+          name: `pod-${i}`,
+          labels: { app: 'swarm', ...(behaviour.loops ? { loops: 'true' } : {}) },
+          ...(behaviour.annotation ? { annotations: { [BEHAVIOUR_ANNOTATION]: behaviour.annotation } } : {}),
+        },
+        spec: { nodeName: node, tolerations, containers: [{ name: 'c', image: 'nginx', ...behaviour.probes }] },
       },
     };
   });
@@ -154,11 +169,21 @@ function convergenceProblems(sim: Simulation): string[] {
   for (const pod of sim.api.list<Pod>('Pod')) {
     const name = `Pod/${pod.metadata.name}`;
     if (pod.metadata.deletionTimestamp) problems.push(`${name} still terminating`);
+    else if (pod.metadata.labels?.loops) problems.push(...crashLoopProblems(pod));
     else if (!isPodTerminal(pod) && !(pod.status.phase === 'Running' && pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))) {
       problems.push(`${name} is ${pod.status.phase}, not Running and Ready`);
     }
   }
   return problems;
+}
+
+/** A container that keeps crashing (or being killed) is restarted for ever: Running, restarted, running or backing off. */
+function crashLoopProblems(pod: Pod): string[] {
+  if (isPodTerminal(pod)) return [];
+  const c = pod.status.containerStatuses?.[0];
+  const state = c?.state?.running ? 'running' : c?.state?.waiting?.reason;
+  if (pod.status.phase === 'Running' && (c?.restartCount ?? 0) >= 1 && (state === 'running' || state === 'CrashLoopBackOff')) return [];
+  return [`Pod/${pod.metadata.name} (crash-looping) is ${pod.status.phase}, restartCount ${c?.restartCount}, ${state}`];
 }
 
 describe('swarm: random faults keep the invariants, and healing converges', () => {

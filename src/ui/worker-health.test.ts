@@ -12,7 +12,12 @@ function watched() {
       dog.beat();
     }
   };
-  return { dog, pings, reports, advance, answer: () => dog.heard() };
+  /** One beat after a long gap, as a throttled timer fires. */
+  const jump = (ms: number) => {
+    now += ms;
+    dog.beat();
+  };
+  return { dog, pings, reports, advance, jump, answer: () => dog.heard() };
 }
 
 describe('worker watchdog', () => {
@@ -28,6 +33,7 @@ describe('worker watchdog', () => {
 
   it('gives up on a worker silent past the deadline, once, and stops pinging', () => {
     const w = watched();
+    w.advance(PING_EVERY_MS); // the first ping goes out
     w.advance(DEADLINE_MS);
     expect(w.reports).toEqual([]);
     w.advance(PING_EVERY_MS);
@@ -38,6 +44,21 @@ describe('worker watchdog', () => {
     w.advance(5 * PING_EVERY_MS);
     expect(w.pings).toHaveLength(pings);
     expect(w.reports).toHaveLength(1);
+  });
+
+  it("does not take a hidden tab's slow timers for a stuck worker", () => {
+    const w = watched();
+    // Timers throttled to once a minute; the worker answers each ping at once.
+    for (let i = 0; i < 5; i++) {
+      w.jump(60_000);
+      w.answer();
+    }
+    expect(w.pings).toHaveLength(5);
+    expect(w.reports.every((r) => r.state === 'alive')).toBe(true);
+    // A ping left unanswered across one throttled gap is past the deadline.
+    w.jump(60_000);
+    w.jump(60_000);
+    expect(w.reports.at(-1)).toMatchObject({ state: 'unresponsive' });
   });
 
   it('reports a crash once and ignores what comes after', () => {

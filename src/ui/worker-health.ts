@@ -24,8 +24,14 @@ export const DEADLINE_MS = 8_000;
 
 export const useWorkerHealth = create<{ health: WorkerHealth }>()(() => ({ health: { state: 'starting' } }));
 
+/**
+ * The deadline runs from the oldest ping not yet answered, not from the last
+ * frame: a hidden tab's timers may fire only once a minute, and a worker that
+ * answered every ping it got is not stuck.
+ */
 export class Watchdog {
-  private lastHeardMs: number;
+  /** When the oldest unanswered ping was sent; null when every ping was answered. */
+  private waitingSinceMs: number | null = null;
   private seq = 0;
   private stopped = false;
 
@@ -33,21 +39,25 @@ export class Watchdog {
     private readonly nowMs: () => number,
     private readonly ping: (seq: number) => void,
     private readonly report: (health: WorkerHealth) => void,
-  ) {
-    this.lastHeardMs = nowMs();
-  }
+  ) {}
 
   /** Any frame from the worker proves it is alive. */
   heard(): void {
     if (this.stopped) return;
-    this.lastHeardMs = this.nowMs();
+    this.waitingSinceMs = null;
     this.report({ state: 'alive' });
   }
 
-  /** Called every PING_EVERY_MS: pings, or gives up on a worker silent past the deadline. */
+  /** Called every PING_EVERY_MS: pings, or gives up on a worker that left a ping unanswered past the deadline. */
   beat(): void {
     if (this.stopped) return;
-    const silentMs = this.nowMs() - this.lastHeardMs;
+    const now = this.nowMs();
+    if (this.waitingSinceMs === null) {
+      this.waitingSinceMs = now;
+      this.ping(++this.seq);
+      return;
+    }
+    const silentMs = now - this.waitingSinceMs;
     if (silentMs > DEADLINE_MS) {
       this.stop();
       this.report({

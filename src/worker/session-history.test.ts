@@ -75,9 +75,11 @@ describe('SimSession time machine', () => {
     expect(ready(session.snapshotNow()!, 'zone-a-1')).toBe('True');
 
     session.handle({ type: 'undo-fork' });
-    const undone = take();
-    // The input log is the discarded future's again: the recording (share link, saved session) follows.
-    expect(undone.map((f) => f.type)).toEqual(['snapshot', 'timeline', 'recording']);
+    const posted = take();
+    // The export's input log is the restored one.
+    expect(of(posted, 'recording')[0]?.inputs.map((i) => i.atMs)).toEqual([60_001]);
+    const undone = posted.filter((f) => f.type !== 'recording');
+    expect(undone.map((f) => f.type)).toEqual(['snapshot', 'timeline']);
     expect((undone[0] as SnapshotFrame).nowMs).toBe(30_000);
     const restored = undone[1] as TimelineFrame;
     expect(restored).toMatchObject({ latestMs: 660_001, reset: true, rewritten: null });

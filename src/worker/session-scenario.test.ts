@@ -146,6 +146,7 @@ describe('SimSession: a scenario\'s expectations tick as time passes', () => {
     session.handle({ type: 'reset' });
     const [again, ...rest] = take();
     expect(rest.map((f) => f.type)).toEqual(['timeline', 'recording']);
+    expect(rest[1]).toEqual({ type: 'recording', boot: { type: 'boot-scenario', fileName: 'lab.yaml', text: LAB }, inputs: [], addedExpectations: [] });
     expect(again).toEqual(first);
 
     session.handle({ type: 'boot', seed: 1 });
@@ -157,7 +158,7 @@ describe('SimSession: a scenario\'s expectations tick as time passes', () => {
   it('Reset restarts the default cluster, its settings and seed, and keeps playing', () => {
     const { session, clock, take } = harness();
     session.handle({ type: 'boot', seed: 4, settings: { nodeMonitorGracePeriodMs: 20_000 } });
-    const first = take().filter((f) => f.type === 'snapshot').at(-1) as SnapshotFrame;
+    const first = take().findLast((f) => f.type === 'snapshot') as SnapshotFrame;
     session.handle({ type: 'speed', factor: 10 });
     session.handle({ type: 'play' });
     clock.wallMs += 50;
@@ -167,7 +168,11 @@ describe('SimSession: a scenario\'s expectations tick as time passes', () => {
 
     session.handle({ type: 'reset' });
     const [again, ...rest] = take();
+    // The recorded kill is gone: Reset starts over from t = 0.
     expect(rest.map((f) => f.type)).toEqual(['timeline', 'recording']);
+    expect(rest[1]).toEqual(
+      { type: 'recording', boot: { type: 'boot', seed: 4, defaultCluster: 'default-cluster@1', settings: { nodeMonitorGracePeriodMs: 20_000 } }, inputs: [], addedExpectations: [] },
+    );
     expect(again).toEqual({ ...first, playing: true, speed: 10 });
     expect(clock.ticking).toBe(true);
     clock.wallMs += 50;

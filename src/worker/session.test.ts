@@ -50,9 +50,9 @@ describe('SimSession', () => {
   it('boots the default cluster into one snapshot at t = 0', () => {
     const { take } = harness();
     const frames = take();
+    // The snapshot, its timeline, then what share links and the saved session keep: the default cluster by its versioned name.
     expect(frames.map((f) => f.type)).toEqual(['snapshot', 'timeline', 'recording']);
     expect(frames[1]).toMatchObject({ latestMs: 0, viewMs: 0, live: true, reset: true, markers: [], rewritten: null });
-    // What share links and the saved session keep: the default cluster by its versioned name.
     expect(frames[2]).toEqual({ type: 'recording', boot: { type: 'boot', seed: 1, defaultCluster: 'default-cluster@1' }, inputs: [], addedExpectations: [] });
     const snapshot = frames[0] as SnapshotFrame;
     expect(snapshot.nowMs).toBe(0);

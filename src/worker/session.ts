@@ -73,8 +73,7 @@ export class SimSession {
   private checkedSinceFrame: CheckedExpectation[] = [];
   /** What `reset` boots again. */
   private booted: BootCommand | ScenarioCommand | null = null;
-
-  /** What was booted and the added expectations, for share links, the saved session and export (run-recorder.ts). */
+  /** Export and "expect this" (the input log itself belongs to the history). */
   private readonly recorder: RunRecorder;
 
   constructor(private readonly host: SessionHost) {
@@ -144,6 +143,13 @@ export class SimSession {
       case 'run-to-next-event':
         this.runToNextEvent(sim);
         break;
+      case 'export-run':
+        // The whole line of history, to its latest time, whichever instant is shown.
+        this.recorder.exportRun([...this.history!.inputs], this.history!.latestMs);
+        return;
+      case 'expect-this':
+        this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);
+        return;
       case 'act':
         return this.act(command.action);
       case 'seek':
@@ -153,10 +159,6 @@ export class SimSession {
         return this.requestSeek(this.history!.latestMs);
       case 'undo-fork':
         return this.undoFork();
-      case 'export-run':
-        return this.recorder.exportRun(this.history!.inputs, this.history!.latestMs);
-      case 'expect-this':
-        return this.recorder.expectThis(sim, command.target, this.history!.inputs);
       default:
         throw new Error(`unknown command ${JSON.stringify(command)}`);
     }
@@ -238,8 +240,9 @@ export class SimSession {
 
   /**
    * Makes `sim` (run to t = 0) the session's world and posts its snapshot.
-   * A recorded input log becomes this line's future; with `viewMs` the world
-   * runs there first (expectations checked on the way), and that is shown.
+   * A recorded run's input log becomes this line's future, reaching to its
+   * `latestMs`; the world runs to `viewMs` (absent: the latest time),
+   * checking expectations on the way, and that is shown.
    */
   private start(
     sim: Simulation,
@@ -248,13 +251,13 @@ export class SimSession {
     keepPlaying: boolean,
     command: BootCommand | ScenarioCommand,
   ): void {
-    const recorded: { inputs: RecordedInput[]; viewMs?: number | undefined } = { inputs: command.inputs ?? [], viewMs: command.viewMs };
-    if (recorded.viewMs !== undefined && !Number.isFinite(recorded.viewMs)) throw new Error(`viewMs must be a time in ms, got ${String(recorded.viewMs)}`);
-    if (command.latestMs !== undefined && !Number.isFinite(command.latestMs)) throw new Error(`latestMs must be a time in ms, got ${String(command.latestMs)}`);
-    // The line reaches as far as it went when recorded (a link viewing its past keeps its future).
-    const latestMs = Math.max(0, recorded.viewMs ?? 0, command.latestMs ?? 0);
+    const inputs: RecordedInput[] = (command.inputs ?? []).map(({ atMs, action }) => ({ atMs, action }));
+    for (const [name, value] of [['viewMs', command.viewMs], ['latestMs', command.latestMs]] as const) {
+      if (value !== undefined && !Number.isFinite(value)) throw new Error(`${name} must be a time in ms, got ${String(value)}`);
+    }
     // Built first: a bad input log is refused before anything the user had is replaced.
-    const history = new History(sim, recorded.inputs, latestMs > 0 ? { latestMs } : {});
+    const history = new History(sim, inputs, { latestMs: Math.max(0, command.latestMs ?? 0, command.viewMs ?? 0) });
+    const viewMs = Math.min(history.latestMs, Math.max(0, command.viewMs ?? history.latestMs));
     if (!keepPlaying) this.stop();
     this.pace = startPace(this.host.wallNowMs());
     this.history = history;
@@ -263,17 +266,17 @@ export class SimSession {
       this.restored = true;
     });
     this.timeline = new TimelineRecorder(sim);
-    for (const input of recorded.inputs) this.timeline.action(input);
+    for (const input of inputs) this.timeline.action(input);
     this.scenario = scenario;
     this.expectations = expectations;
     this.outcomes = scenario ? scenario.expectations.map((e) => e.outcome) : [];
     this.outcomesBeforeFork = null;
     this.checkedSinceFrame = [];
     this.pendingSeekMs = null;
-    if (recorded.viewMs !== undefined) this.advanceTo(Math.max(0, recorded.viewMs), Number.POSITIVE_INFINITY);
+    if (viewMs > sim.nowMs) this.advanceTo(viewMs, Number.POSITIVE_INFINITY);
     this.checkedSinceFrame = [];
     this.postSnapshot(true);
-    this.recorder.booted(command, history.inputs);
+    this.recorder.booted(command, [...history.inputs]);
   }
 
   /** Posts the world as it is now, and the timeline (`resetTimeline`: all of it). */
@@ -341,7 +344,7 @@ export class SimSession {
     }
     timeline.action(input);
     this.advanceTo(input.atMs, Number.POSITIVE_INFINITY);
-    this.recorder.inputsMaybeChanged(history.inputs);
+    this.recorder.inputsMaybeChanged([...history.inputs]);
     const record = [...history.sim.actionLog()].reverse().find((r) => r.atMs === input.atMs);
     if (this.restored) this.postSnapshot(true);
     else {
@@ -383,8 +386,8 @@ export class SimSession {
     this.timeline!.undo(history.sim);
     if (this.outcomesBeforeFork) this.outcomes = this.outcomesBeforeFork;
     this.outcomesBeforeFork = null;
+    this.recorder.inputsMaybeChanged([...history.inputs]);
     this.afterTimeTravel(true);
-    this.recorder.inputsMaybeChanged(history.inputs);
   }
 
   /** After a seek or undo: the checklist and timeline follow the world shown, and the page gets its snapshot. */

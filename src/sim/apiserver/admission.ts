@@ -12,7 +12,7 @@ import { validateTaint } from '../../kube/taints';
 import type { ApiServer } from './apiserver';
 import { ApiError, errors, type FieldError } from './errors';
 import { kindInfo, registerKind, type KindInfo } from './kind-registry';
-import { defaultPodSpec, validatePodSpec } from './pod-spec';
+import { defaultPodSpec, validateBehaviour, validatePodSpec } from './pod-spec';
 // The workload kinds register themselves on import.
 import './workload-kinds';
 
@@ -125,7 +125,7 @@ registerKind({ kind: 'Node', apiVersion: 'v1', namespaced: false, admit: (_api, 
 registerKind({ kind: 'Pod', apiVersion: 'v1', namespaced: true, admit: (api, o, existing) => {
   const pod = o as Pod;
   pod.spec ??= {} as Pod['spec'];
-  const out = validatePodSpec(pod.spec, 'spec');
+  const out = [...validatePodSpec(pod.spec, 'spec'), ...validateBehaviour(pod.metadata.annotations, 'metadata')];
   if (out.length) return out;
   defaultPodSpec(pod.spec);
   if (!existing) {

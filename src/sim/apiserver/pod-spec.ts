@@ -5,6 +5,39 @@ import { parseQuantity } from '../api/quantity';
 import { TAINT_EFFECTS } from '../api/taints';
 import type { Pod } from '../api/types';
 import type { FieldError } from './errors';
+import { BEHAVIOUR_ANNOTATION, BehaviourError, parseBehaviour } from '../kubelet/container-behaviour';
+
+/** The simulation's container behaviour annotation (kubelet/container-behaviour.ts) must parse. `at` is the metadata's path. */
+export function validateBehaviour(annotations: Record<string, string> | undefined, at: string): FieldError[] {
+  const value = annotations?.[BEHAVIOUR_ANNOTATION];
+  if (value === undefined) return [];
+  try {
+    parseBehaviour(value);
+    return [];
+  } catch (error) {
+    if (!(error instanceof BehaviourError)) throw error;
+    return [{ field: `${at}.annotations[${BEHAVIOUR_ANNOTATION}]`, type: 'Invalid value', value, detail: error.message }];
+  }
+}
+
+/** Upstream ValidateProbe: periods, timeouts and thresholds at least 1, delays not negative; liveness and startup succeed once. */
+function validateProbes(c: Pod['spec']['containers'][number], path: string): FieldError[] {
+  const out: FieldError[] = [];
+  for (const field of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    const probe = c[field];
+    if (!probe) continue;
+    for (const key of ['periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'] as const) {
+      const v = probe[key];
+      if (v !== undefined && !(Number.isInteger(v) && v >= 1)) out.push({ field: `${path}.${field}.${key}`, type: 'Invalid value', value: v, detail: 'must be greater than or equal to 1' });
+    }
+    const delay = probe.initialDelaySeconds;
+    if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0)) out.push({ field: `${path}.${field}.initialDelaySeconds`, type: 'Invalid value', value: delay, detail: 'must be greater than or equal to 0' });
+    if (field !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+      out.push({ field: `${path}.${field}.successThreshold`, type: 'Invalid value', value: probe.successThreshold, detail: 'must be 1' });
+    }
+  }
+  return out;
+}
 
 /** Upstream: ValidatePodSpec, the parts the simulation reads. `at` is the spec's field path. */
 export function validatePodSpec(spec: Pod['spec'], at: string): FieldError[] {
@@ -18,6 +51,7 @@ export function validatePodSpec(spec: Pod['spec'], at: string): FieldError[] {
     if (!c.name) out.push({ field: `${path}.name`, type: 'Required value' });
     else for (const detail of validateLabel(c.name)) out.push({ field: `${path}.name`, type: 'Invalid value', value: c.name, detail });
     if (!c.image) out.push({ field: `${path}.image`, type: 'Required value' });
+    out.push(...validateProbes(c, path));
     for (const kind of ['requests', 'limits'] as const) {
       for (const [resource, value] of Object.entries(c.resources?.[kind] ?? {})) {
         if (parseQuantity(value as string) === undefined) {

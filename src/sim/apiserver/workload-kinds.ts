@@ -7,7 +7,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { fromLabelSelector, isEmptyLabelSelector, matches } from '../api/labels';
 import type { KubeObject, Pod } from '../api/types';
 import { registerKind } from './kind-registry';
-import { defaultPodSpec, validatePodSpec } from './pod-spec';
+import { defaultPodSpec, validateBehaviour, validatePodSpec } from './pod-spec';
 import type { FieldError } from './errors';
 
 interface Template {
@@ -30,7 +30,7 @@ function validateSelectorAndTemplate(o: Workload, restartPolicies: readonly stri
   if (selector && !isEmptyLabelSelector(selector) && !matches(fromLabelSelector(selector), labels)) {
     out.push({ field: 'spec.template.metadata.labels', type: 'Invalid value', value: labels, detail: '`selector` does not match template `labels`' });
   }
-  out.push(...validatePodSpec(template.spec, 'spec.template.spec'));
+  out.push(...validatePodSpec(template.spec, 'spec.template.spec'), ...validateBehaviour(template.metadata?.annotations, 'spec.template.metadata'));
   const policy = template.spec?.restartPolicy;
   if (!out.length && policy && !restartPolicies.includes(policy)) {
     out.push({
@@ -151,6 +151,7 @@ registerKind({
     }
     const problems = [
       ...validatePodSpec(template.spec, 'spec.template.spec'),
+      ...validateBehaviour(template.metadata?.annotations, 'spec.template.metadata'),
       ...validateReplicas(o, 'parallelism'),
       ...validateReplicas(o, 'completions'),
       ...validateReplicas(o, 'backoffLimit'),

@@ -260,9 +260,10 @@ export class DaemonSetsController implements Component {
   }
 
   /**
-   * Upstream: syncNodes. Daemon pods are created already bound: upstream
-   * sets only the node affinity and lets the scheduler bind; we set
-   * spec.nodeName too (a simplification until the scheduler binds them).
+   * Upstream: syncNodes. Daemon pods are created unbound, with the required
+   * node affinity `metadata.name In [node]`; the default scheduler binds them
+   * (Scheduled events), and one that does not fit stays Pending with the
+   * scheduler's reasons.
    */
   private syncNodes(ds: DaemonSet, podsToDelete: readonly Pod[], nodesNeedingDaemonPods: readonly string[], hash: string): SyncResult {
     const createDiff = Math.min(nodesNeedingDaemonPods.length, BURST_REPLICAS);
@@ -273,7 +274,6 @@ export class DaemonSetsController implements Component {
       const nodeName = nodesNeedingDaemonPods[i]!;
       const pod = getPodFromTemplate(template, ds, ref);
       pod.spec.affinity = replaceDaemonSetPodNodeNameNodeAffinity(pod.spec.affinity, nodeName);
-      pod.spec.nodeName = nodeName;
       return !(createPod(this.ctx.api, ds, pod, DAEMONSET_SOURCE) instanceof ApiError);
     });
     let deleteFailed = false;

@@ -109,12 +109,16 @@ describe('kubelet', () => {
     sim.runUntil(32_000);
     expect(getPod(sim, 'ok')?.status.phase).toBe('Succeeded');
     expect(getPod(sim, 'bad')?.status.phase).toBe('Failed');
-    expect(getPod(sim, 'retry')?.status.containerStatuses?.[0]).toMatchObject({ restartCount: 1, state: { waiting: { reason: 'CrashLoopBackOff' } } });
-    // Back-off 10 s, run 30 s: exits again at 72 s, then waits 20 s.
-    sim.runUntil(42_000);
-    expect(getPod(sim, 'retry')?.status.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+    // Upstream flowcontrol.Backoff: no entry yet, so the first restart is immediate (and sets 10 s).
+    const retry = () => getPod(sim, 'retry')!.status.containerStatuses![0]!;
+    expect(retry()).toMatchObject({ restartCount: 1, state: { running: {} }, lastState: { terminated: { exitCode: 1, reason: 'Error' } } });
+    // Runs 30 s again, exits at 62 s and waits out 10 s in CrashLoopBackOff.
+    sim.runUntil(62_000);
+    expect(retry()).toMatchObject({ restartCount: 1, state: { waiting: { reason: 'CrashLoopBackOff' } } });
+    expect(getPod(sim, 'retry')?.status.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
     sim.runUntil(72_000);
-    expect(getPod(sim, 'retry')?.status.containerStatuses?.[0]?.restartCount).toBe(2);
+    expect(retry()).toMatchObject({ restartCount: 2, state: { running: {} } });
+    expect(getPod(sim, 'retry')?.status.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
   });
 
   it('shuts down gracefully by priority: normal pods within 20 s, critical ones in the last 10 s (§1.3)', () => {
