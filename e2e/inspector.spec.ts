@@ -127,9 +127,11 @@ test('settings are validated, and applying them restarts the simulation', async 
   await expect(grace).toHaveAttribute('aria-invalid', 'true');
   await snap(page, testInfo, '5-settings-invalid');
 
-  await grace.fill('20');
   await stepButton(page, '+10 s').click();
   await expect(clock(page)).toHaveText('t = 10s');
+  // Stepping closed the menu; open it again and apply a valid value.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await grace.fill('20');
   await page.getByRole('button', { name: /Apply and restart/ }).click();
   await expect(clock(page)).toHaveText('t = 0s');
   await expect(page.getByText('Settings applied: the simulation restarted')).toBeVisible();
