@@ -83,10 +83,10 @@ describe('chart columns', () => {
     const columns = buildColumns(samples.slice(0, 4));
     const slots: BarSlots = { x: [], evictions: [], failed: [] };
     updateBarSlots(slots, columns, 0);
-    expect(slots).toEqual({ x: [0, 30_000, 60_000, 90_000], evictions: [3, null, 0, null], failed: [null, 4, null, 1] });
+    expect(slots).toEqual({ x: [0, 30_000, 60_000, 90_000], evictions: [3, null, null, null], failed: [null, 4, null, 1] });
     appendSamples(columns, samples);
     updateBarSlots(slots, columns, 1);
     expect(slots.x).toEqual([0, 30_000, 60_000, 90_000, 120_000, 150_000]);
-    expect(slots.evictions).toEqual([3, null, 0, null, 5, null]);
+    expect(slots.evictions).toEqual([3, null, null, null, 5, null]);
   });
 });

@@ -170,7 +170,8 @@ export function updateBarSlots(slots: BarSlots, columns: ChartColumns, fromMinut
   slots.x.length = slots.evictions.length = slots.failed.length = Math.min(slots.x.length, fromMinute * 2);
   for (let m = Math.min(fromMinute, slots.x.length / 2); m < minutes; m++) {
     slots.x.push(m * MINUTE_MS, m * MINUTE_MS + MINUTE_MS / 2);
-    slots.evictions.push(columns.evictionsPerMinute[m]!, null);
-    slots.failed.push(null, columns.failedPerMinute[m]!);
+    // A minute without events draws no bar (a zero-height bar would still draw its outline).
+    slots.evictions.push(columns.evictionsPerMinute[m]! || null, null);
+    slots.failed.push(null, columns.failedPerMinute[m]! || null);
   }
 }

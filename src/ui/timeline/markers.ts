@@ -10,17 +10,19 @@ export interface MarkerKindView {
   letter: string;
   /** The kind in words, for the label. */
   name: string;
+  /** The kind in a word, for the key beside the strip. */
+  short: string;
   /** A CSS modifier: the shape and colour. */
   className: string;
 }
 
 export const MARKER_KINDS: Record<TimelineMarkerKind, MarkerKindView> = {
-  action: { letter: 'U', name: 'Your action', className: 'tl-marker--action' },
-  NodeNotReady: { letter: 'N', name: 'Node not ready', className: 'tl-marker--notready' },
-  TaintAdded: { letter: 'T', name: 'Taint added', className: 'tl-marker--taint' },
-  TaintManagerEviction: { letter: 'E', name: 'Eviction', className: 'tl-marker--eviction' },
-  FailedScheduling: { letter: 'S', name: 'Failed scheduling', className: 'tl-marker--failed' },
-  ZoneState: { letter: 'Z', name: 'Zone state', className: 'tl-marker--zone' },
+  action: { letter: 'U', name: 'Your action', short: 'you', className: 'tl-marker--action' },
+  NodeNotReady: { letter: 'N', name: 'Node not ready', short: 'NotReady', className: 'tl-marker--notready' },
+  TaintAdded: { letter: 'T', name: 'Taint added', short: 'taint', className: 'tl-marker--taint' },
+  TaintManagerEviction: { letter: 'E', name: 'Eviction', short: 'eviction', className: 'tl-marker--eviction' },
+  FailedScheduling: { letter: 'S', name: 'Failed scheduling', short: 'unschedulable', className: 'tl-marker--failed' },
+  ZoneState: { letter: 'Z', name: 'Zone state', short: 'zone', className: 'tl-marker--zone' },
 };
 
 /** Which kind a group of markers shows when it holds several: the user's own actions first, then the most telling. */

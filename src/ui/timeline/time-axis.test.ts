@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fractionOf, keyTarget, msAtPosition, sliderValueText, tickStepMs, ticks } from './time-axis';
+import { fractionOf, keyTarget, minuteLabel, msAtPosition, sliderValueText, tickStepMs, ticks } from './time-axis';
 
 describe('msAtPosition (drag to time)', () => {
   it('maps the track linearly from 0 to the latest time', () => {
@@ -55,5 +55,12 @@ describe('sliderValueText', () => {
   it('reads the instant the way the clock writes it, and says whether it is live', () => {
     expect(sliderValueText(372_400, false)).toBe('t = 6m12s, viewing the past');
     expect(sliderValueText(600_000, true)).toBe('t = 10m, live');
+  });
+});
+
+describe('minuteLabel', () => {
+  it('names a minute by its bounds', () => {
+    expect(minuteLabel(0)).toBe('0s–1m');
+    expect(minuteLabel(6)).toBe('6m–7m');
   });
 });

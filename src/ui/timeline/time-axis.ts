@@ -74,3 +74,8 @@ export function keyTarget(key: string, shift: boolean, fromMs: number, latestMs:
       return null;
   }
 }
+
+/** A minute of the per-minute counts: "6m–7m" (events after 6m0s up to 7m0s). */
+export function minuteLabel(minute: number): string {
+  return `${formatSimTime(minute * 60_000)}–${formatSimTime((minute + 1) * 60_000)}`;
+}

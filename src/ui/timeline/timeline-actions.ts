@@ -4,6 +4,7 @@
  */
 import { sendCommand } from '../sim-client';
 import { useSim } from '../store';
+import { nextMarkerMs, previousMarkerMs } from './markers';
 import { SeekThrottle } from './seek-throttle';
 
 const nextFrame = (callback: () => void) => {
@@ -55,4 +56,12 @@ export function undoFork(): void {
 export function seekBaseMs(): number {
   if (intent && performance.now() - intent.atWallMs < INTENT_TRUST_MS) return intent.ms;
   return useSim.getState().timeline.viewMs;
+}
+
+/** Shows the previous (-1) or next (1) marker's instant; nothing past either end. */
+export function seekToMarker(direction: -1 | 1): void {
+  const { markers } = useSim.getState().timeline;
+  const from = seekBaseMs();
+  const target = direction < 0 ? previousMarkerMs(markers, from) : nextMarkerMs(markers, from);
+  if (target !== null) seek(target);
 }
