@@ -30,6 +30,10 @@ export function nextSpeed(current: number, direction: 1 | -1): number {
   return [...SPEEDS].reverse().find((s) => s < current) ?? SPEEDS[0];
 }
 
+function backToLive(): void {
+  if (!useSim.getState().timeline.live) goLive();
+}
+
 const KEYS: Record<string, () => void> = {
   '.': () => step(1_000),
   '>': () => step(10_000),
@@ -40,9 +44,8 @@ const KEYS: Record<string, () => void> = {
   '-': () => setSpeed(nextSpeed(useSim.getState().playback.speed, -1)),
   '[': () => seekToMarker(-1),
   ']': () => seekToMarker(1),
-  l: () => {
-    if (!useSim.getState().timeline.live) goLive();
-  },
+  l: backToLive,
+  L: backToLive,
 };
 
 export function useKeyboardShortcuts(openHelp: () => void): void {
