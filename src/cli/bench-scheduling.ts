@@ -9,7 +9,7 @@ import '../sim/apiserver/workload-kinds';
 import { ApiServer } from '../sim/apiserver/apiserver';
 import type { ComponentContext } from '../sim/component';
 import { resolveSettings } from '../sim/config';
-import { Rng } from '../sim/core/rng';
+import { RandomStreams } from '../sim/core/rng';
 import { TimerQueue } from '../sim/core/timers';
 import { Network } from '../sim/network/network';
 import type { KubeObject, Node, Pod } from '../sim/api/types';
@@ -71,9 +71,10 @@ export function benchScheduling(nodes: number, pods: number, options: Scheduling
 function benchContext(): ComponentContext {
   const clock = { nowMs: 0 };
   const settings = resolveSettings();
-  const rng = Rng.fromSeed(1);
-  const api = new ApiServer(clock, settings, rng);
-  return { clock, api, timers: new TimerQueue(), network: new Network(), settings, rng };
+  const streams = new RandomStreams(1);
+  const rngStream = (label: string) => streams.stream(label);
+  const api = new ApiServer(clock, settings, rngStream);
+  return { clock, api, timers: new TimerQueue(), network: new Network(), settings, rngStream, viewChanged: () => {} };
 }
 
 function createNode(api: ApiServer, i: number): void {

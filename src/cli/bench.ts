@@ -12,9 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { NodeConfig } from '../sim/actions';
-import type { Pod } from '../sim/api/types';
-import { Simulation } from '../sim/simulation';
+import { Simulation, type NodeConfig, type Pod } from '../sim';
 import { benchScheduling } from './bench-scheduling';
 
 const HOUR_MS = 3_600_000;

@@ -6,21 +6,42 @@
  * boot, then at most one squashed diff per tick, and nothing while nothing
  * changes.
  */
-import type { NodeConfig, SimAction } from '../sim/actions';
-import type { KubeObject, Manifest } from '../sim/api/types';
-import type { EventRecord } from '../sim/apiserver/events';
-import type { ScheduledEviction } from '../sim/controllers/taint-eviction';
-import type { ZoneState } from '../sim/controllers/zones';
-import type { Settings, SettingsOverrides } from '../sim/config';
+import type {
+  EventRecord,
+  ExplainTarget,
+  Explanation,
+  ExplanationLine,
+  KubeObject,
+  MachineView,
+  Manifest,
+  NodeConfig,
+  ObjectChange,
+  ScheduledEviction,
+  Settings,
+  SettingsOverrides,
+  SimAction,
+  ZoneState,
+  ZoneView,
+} from '../sim';
 import type { ScenarioError } from '../scenario/types';
 
-export type { EventRecord, KubeObject, Manifest, NodeConfig, ScenarioError, ScheduledEviction, Settings, SettingsOverrides, SimAction, ZoneState };
-
-/** What the inspector can ask "why?" about. */
-export type ExplainTarget =
-  | { kind: 'Node'; name: string }
-  | { kind: 'Pod'; namespace: string; name: string }
-  | { kind: 'Zone'; zone: string };
+export type {
+  EventRecord,
+  ExplainTarget,
+  ExplanationLine,
+  KubeObject,
+  MachineView,
+  Manifest,
+  NodeConfig,
+  ObjectChange,
+  ScenarioError,
+  ScheduledEviction,
+  Settings,
+  SettingsOverrides,
+  SimAction,
+  ZoneState,
+  ZoneView,
+};
 
 // ---- UI → worker -----------------------------------------------------------
 
@@ -71,38 +92,6 @@ export type SimCommand =
   | { type: 'undo-fork' };
 
 // ---- worker → UI -----------------------------------------------------------
-
-/** A zone as the node lifecycle controller sees it. */
-export interface ZoneView {
-  /** Upstream's zone key ("region:\0:zone"). */
-  key: string;
-  zone: string;
-  region: string;
-  state: ZoneState;
-  /** Nodes per second the zone's NoExecute tainting queue may process. */
-  evictionQps: number;
-}
-
-/**
- * The machine behind a node, which the API cannot show: whether it has
- * power and whether it can reach the control plane.
- */
-export interface MachineView {
-  name: string;
-  power: 'on' | 'off' | 'shutting-down';
-  /** The node itself is cut off (partition-node); see also partitionedZones. */
-  partitioned: boolean;
-  /** Whether the node can reach the API server (false when it or its zone is cut off). */
-  reachable: boolean;
-}
-
-export interface ObjectChange {
-  kind: string;
-  /** "namespace/name" for namespaced kinds, "name" otherwise, as the engine keys them. */
-  key: string;
-  /** The object now, or null once it is gone. */
-  object: KubeObject | null;
-}
 
 export interface PlaybackView {
   playing: boolean;
@@ -201,22 +190,9 @@ export interface ErrorFrame {
   message: string;
 }
 
-/** One step of an explanation; `atMs` when it happened (or will happen). */
-export interface ExplanationLine {
-  atMs?: number;
-  text: string;
-  /** 'future' = scheduled, not yet happened. */
-  when?: 'past' | 'future';
-}
-
-/** The answer to `explain`: a chain of causes with times, oldest first. */
-export interface ExplanationFrame {
+/** The answer to `explain` (sim/views/explain.ts): a chain of causes with times, oldest first. */
+export interface ExplanationFrame extends Explanation {
   type: 'explanation';
-  target: ExplainTarget;
-  nowMs: number;
-  /** One sentence: the state being explained ("Ready=Unknown", "Pending", "Normal"). */
-  summary: string;
-  lines: ExplanationLine[];
 }
 
 /** A scenario file that could not be booted; the running world is unchanged. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSelector } from '../sim/api/labels';
-import type { Pod } from '../sim/api/types';
-import type { EventRecord } from '../sim/apiserver/events';
+import type { EventRecord, Pod } from '../sim';
 import { checkEvents, describeEventFilter, describeFilter, eventMatches, podMatches } from './expect';
 import type { EventFilter, PodFilter } from './types';
 

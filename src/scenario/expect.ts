@@ -5,9 +5,7 @@
 import { matches } from '../sim/api/labels';
 import { getNodeCondition, isPodReady } from '../sim/api/conditions';
 import { hasTaint } from '../sim/api/taints';
-import type { Node, Pod } from '../sim/api/types';
-import type { EventRecord } from '../sim/apiserver/events';
-import type { Simulation } from '../sim/simulation';
+import type { EventRecord, Node, Pod, Simulation } from '../sim';
 import type { EventFilter, Expectation, ExpectationCheck, ExpectationResult, PodAspects, PodFilter } from './types';
 
 /** Pod names listed in a "found" text before it is cut short. */

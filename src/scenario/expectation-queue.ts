@@ -6,7 +6,7 @@
  * result: the runner checks them all in one go; the worker as the user
  * advances time, instant by instant.
  */
-import type { Simulation } from '../sim/simulation';
+import type { Simulation } from '../sim';
 import { checkExpectation } from './expect';
 import type { Expectation, ExpectationResult } from './types';
 

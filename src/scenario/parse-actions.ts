@@ -3,8 +3,7 @@
  * fields of that row of the table. References to nodes and zones are checked
  * afterwards (parse.ts), once every declaration is known.
  */
-import type { NodeConfig, SimAction } from '../sim/actions';
-import { NAMESPACED_KINDS } from '../sim/api/types';
+import { NAMESPACED_KINDS, type NodeConfig, type SimAction } from '../sim';
 import { readNodeConfig, readNodeName, readTaint, type NodeContext } from './parse-cluster';
 import { readManifest } from './parse-objects';
 import type { Reader } from './reader';

@@ -2,8 +2,7 @@
  * `cluster` (scenario-format.md, "cluster"): zones with a node count and
  * explicit nodes, turned into the engine's NodeConfig list.
  */
-import type { NodeConfig } from '../sim/actions';
-import type { KubeletSettings } from '../sim/config';
+import type { KubeletSettings, NodeConfig } from '../sim';
 import { TAINT_EFFECTS } from '../sim/api/taints';
 import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../sim/api/names';
 import { checkShutdownGrace, defaultReportFrequency, readKubelet } from './parse-settings';

@@ -3,7 +3,7 @@
  * here (apiVersion, kind, a name); the API server's admission validates the
  * rest when the object is created, as `kubectl apply` would find out.
  */
-import type { Manifest } from '../sim/api/types';
+import type { Manifest } from '../sim';
 import { describeValue } from './duration';
 import type { Reader } from './reader';
 import { kindProblem } from './support';

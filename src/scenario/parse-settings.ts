@@ -2,7 +2,7 @@
  * `settings` and `kubelet` blocks (scenario-format.md, "settings"): flag names
  * in camelCase, mapped to the engine's SettingsOverrides (durations in ms).
  */
-import type { KubeletSettings, SettingsOverrides } from '../sim/config';
+import type { KubeletSettings, SettingsOverrides } from '../sim';
 import type { Reader } from './reader';
 import type { Path } from './yaml-source';
 

@@ -3,7 +3,7 @@
  * schedules the actions, and checks each expectation once everything at or
  * before its time has run.
  */
-import { Simulation, type ActionRecord } from '../sim/simulation';
+import { Simulation, type ActionRecord } from '../sim';
 import { ExpectationQueue } from './expectation-queue';
 import { Tracer, type TraceEntry } from './trace';
 import type { ExpectationResult, Scenario, ScenarioError, ScenarioObject } from './types';

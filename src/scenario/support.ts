@@ -3,7 +3,7 @@
  * (scenario-format.md, "objects" and "actions"); what is not here yet is an
  * error saying so, never silently ignored.
  */
-import { isServedKind } from '../sim/apiserver/admission';
+import { isServedKind } from '../sim';
 
 /** The kinds the contract names, in its order, plus Lease (accepted as an extra). */
 export const CONTRACT_KINDS = [

@@ -5,7 +5,7 @@
  *     115.000s  Node/zone-a-1        Ready: True → Unknown (NodeStatusUnknown)
  *   ✗ 115s  node zone-a-1 condition Ready is Unknown — expected Unknown, found True
  */
-import { formatClock } from '../sim/core/time';
+import { formatClock } from '../sim';
 import type { ScenarioResult } from './run';
 import type { TraceEntry } from './trace';
 import type { ExpectationResult } from './types';

@@ -4,14 +4,21 @@
  * (condition, taint, binding, phase, readiness, deletion). Lease renewals and
  * heartbeat-only status updates are left out: they would drown the rest.
  */
-import { describeAction, type SimAction } from '../sim/actions';
-import type { EventRecord } from '../sim/apiserver/events';
-import type { WatchEvent } from '../sim/apiserver/apiserver';
+import {
+  NAMESPACED_KINDS,
+  describeAction,
+  formatDuration,
+  type ActionRecord,
+  type EventRecord,
+  type KubeObject,
+  type Node,
+  type Pod,
+  type SimAction,
+  type Simulation,
+  type WatchEvent,
+} from '../sim';
 import { formatTaint } from '../sim/api/taints';
 import { getNodeCondition, getPodCondition } from '../sim/api/conditions';
-import { NAMESPACED_KINDS, type KubeObject, type Node, type Pod } from '../sim/api/types';
-import { formatDuration } from '../sim/core/time';
-import type { ActionRecord, Simulation } from '../sim/simulation';
 
 export interface TraceEntry {
   atMs: number;

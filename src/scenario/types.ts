@@ -3,10 +3,8 @@
  * resolved (durations in ms, nodes as the engine's NodeConfig, actions as
  * SimActions with their time), so running it needs no further checks.
  */
-import type { NodeConfig, SimAction } from '../sim/actions';
-import type { SettingsOverrides } from '../sim/config';
+import type { Manifest, NodeConfig, SettingsOverrides, SimAction } from '../sim';
 import type { Selector } from '../sim/api/labels';
-import type { Manifest } from '../sim/api/types';
 
 /** What is wrong with a scenario file, and where. */
 export interface ScenarioError {

@@ -9,6 +9,7 @@ import type { Settings } from './config';
 import type { Rng } from './core/rng';
 import type { Timer, TimerQueue } from './core/timers';
 import type { Network } from './network/network';
+import type { ViewKind } from './views/changes';
 
 export interface ComponentContext {
   readonly clock: Clock;
@@ -16,8 +17,13 @@ export interface ComponentContext {
   readonly timers: TimerQueue;
   readonly network: Network;
   readonly settings: Settings;
-  /** The root generator; a component forks its own stream (`rng.fork(name)`). */
-  readonly rng: Rng;
+  /**
+   * The world's random stream named `label` (e.g. 'kubelet'). The world owns
+   * and snapshots it; a component keeps the returned object and draws from it.
+   */
+  rngStream(label: string): Rng;
+  /** Says that state the page shows outside the API (machines, zones, evictions) changed just now. */
+  viewChanged(kind: ViewKind): void;
 }
 
 export interface Component {

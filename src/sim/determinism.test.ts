@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimAction } from './actions';
+import type { KubeObject, Manifest, Pod } from './api/types';
 import { Simulation, type WorldSnapshot } from './simulation';
 
 const nodes = ['a', 'b', 'c'].flatMap((zone) => [1, 2, 3].map((i) => ({ name: `zone-${zone}-${i}`, zone: `zone-${zone}` })));
@@ -71,16 +72,90 @@ describe('determinism', () => {
     expect(problems).toEqual([]);
   });
 
-  it('continues identically after a snapshot is restored', () => {
-    const original = new Simulation({ seed: 7, nodes });
+  it('continues identically after a snapshot is restored (lease jitter on: every random stream is in the snapshot)', () => {
+    const original = new Simulation({ seed: 7, nodes, settings: { kubelet: { leaseJitter: 0.04 } } });
     scheduleStory(original);
     original.runUntil(300_000);
-    // Through JSON, as a saved or shared world would travel.
-    const snapshot = JSON.parse(JSON.stringify(original.snapshot())) as WorldSnapshot;
-    expect(JSON.stringify(snapshot)).toBe(JSON.stringify(original.snapshot()));
-    const restored = Simulation.restore(snapshot);
+    const restored = restoreThroughJson(original);
     original.runUntil(900_000);
     restored.runUntil(900_000);
-    expect(JSON.stringify(restored.snapshot())).toBe(JSON.stringify(original.snapshot()));
+    expect(restored.snapshot()).toEqual(original.snapshot());
+  });
+
+  it('continues identically when restored in the middle of a drain that a PDB holds up', () => {
+    const original = new Simulation({ seed: 11, nodes, settings: { kubelet: { leaseJitter: 0.04 } } });
+    const labels = { app: 'web' };
+    original.schedule(0, { do: 'apply', object: replicaSet('web', 6, labels) });
+    original.schedule(0, { do: 'apply', object: { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'default' }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } } });
+    original.runUntil(60_000);
+    const busiest = busiestNode(original);
+    original.schedule(61_000, { do: 'drain', node: busiest });
+    original.runUntil(75_000);
+    expect(original.drainer.drains().find((d) => d.node === busiest)?.state).toBe('running');
+    const restored = restoreThroughJson(original);
+    original.runUntil(600_000);
+    restored.runUntil(600_000);
+    expect(original.drainer.drains().find((d) => d.node === busiest)?.state).toBe('done');
+    expect(restored.snapshot()).toEqual(original.snapshot());
+  });
+
+  it('continues identically when restored in the middle of a Deployment rollout', () => {
+    const original = new Simulation({ seed: 13, nodes, settings: { kubelet: { leaseJitter: 0.04 } } });
+    original.schedule(0, { do: 'apply', object: deployment('nginx:1.26') });
+    original.runUntil(120_000);
+    original.schedule(121_000, { do: 'apply', object: deployment('nginx:1.27') });
+    original.runUntil(123_000);
+    const midway = updatedReplicas(original);
+    expect(midway).toBeGreaterThan(0);
+    expect(midway).toBeLessThan(8);
+    const restored = restoreThroughJson(original);
+    original.runUntil(600_000);
+    restored.runUntil(600_000);
+    expect(updatedReplicas(original)).toBe(8);
+    expect(restored.snapshot()).toEqual(original.snapshot());
   });
 });
+
+/** Through JSON, as a saved or shared world would travel. */
+function restoreThroughJson(original: Simulation): Simulation {
+  const snapshot = JSON.parse(JSON.stringify(original.snapshot())) as WorldSnapshot;
+  expect(snapshot).toEqual(original.snapshot());
+  return Simulation.restore(snapshot);
+}
+
+function replicaSet(name: string, replicas: number, labels: Record<string, string>): Manifest {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name, namespace: 'default' },
+    spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
+  };
+}
+
+function deployment(image: string): Manifest {
+  const labels = { app: 'web' };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      replicas: 8,
+      selector: { matchLabels: labels },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'web', image }] } },
+    },
+  };
+}
+
+function updatedReplicas(sim: Simulation): number {
+  return sim.api.get<KubeObject & { status?: { updatedReplicas?: number } }>('Deployment', 'web', 'default')?.status?.updatedReplicas ?? 0;
+}
+
+function busiestNode(sim: Simulation): string {
+  const counts = new Map<string, number>();
+  for (const pod of sim.api.list<Pod>('Pod')) {
+    const node = pod.spec.nodeName;
+    if (node) counts.set(node, (counts.get(node) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+}

@@ -13,7 +13,7 @@ import { ApiServer, type ApiServerState } from './apiserver/apiserver';
 import { ApiError } from './apiserver/errors';
 import type { Component, ComponentContext } from './component';
 import { resolveSettings, type Settings, type SettingsOverrides } from './config';
-import { Rng, type RngState } from './core/rng';
+import { RandomStreams, type RandomStreamsState } from './core/rng';
 import { TimerQueue, type Timer, type TimerQueueState } from './core/timers';
 import { Network, type NetworkState } from './network/network';
 import { ActionError, describeAction, type NodeConfig, type SimAction } from './actions';
@@ -32,6 +32,9 @@ import { EndpointSliceController } from './controllers/endpointslice';
 import { Drainer } from './drain';
 import { Scheduler } from './scheduler/scheduler';
 import { applyClusterAction } from './cluster-actions';
+import { ViewChangeLog, type ViewChanges } from './views/changes';
+import { machineViews } from './views/machines';
+import { zoneViews } from './views/zones';
 
 export interface SimulationOptions {
   seed?: number;
@@ -56,7 +59,8 @@ export interface WorldSnapshot {
   nowMs: number;
   seed: number;
   settings: Settings;
-  rng: RngState;
+  /** Every named random stream (kubelet, scheduler, uids, names, …): the world owns them all. */
+  rng: RandomStreamsState;
   api: ApiServerState;
   timers: TimerQueueState;
   network: NetworkState;
@@ -88,7 +92,8 @@ export class Simulation {
   readonly endpointSlices: EndpointSliceController;
   readonly drainer: Drainer;
   readonly scheduler: Scheduler;
-  private readonly rng: Rng;
+  private readonly rng: RandomStreams;
+  private readonly viewChanges = new ViewChangeLog();
   private readonly components: Component[];
   private readonly byName = new Map<string, Component>();
   private actions: ActionRecord[];
@@ -101,10 +106,14 @@ export class Simulation {
     this.seed = snapshot?.seed ?? options.seed ?? 1;
     this.settings = snapshot?.settings ?? resolveSettings(options.settings);
     this.clock.nowMs = snapshot?.nowMs ?? 0;
-    this.rng = snapshot ? Rng.restore(snapshot.rng) : Rng.fromSeed(this.seed);
+    this.rng = new RandomStreams(this.seed, snapshot?.rng);
+    const rngStream = (label: string) => this.rng.stream(label);
     this.timers = new TimerQueue(snapshot?.timers);
-    this.network = new Network(snapshot?.network);
-    this.api = new ApiServer(this.clock, this.settings, this.rng, { freeze: options.freezeObjects ?? false }, snapshot?.api);
+    this.network = new Network(snapshot?.network, (zones) => {
+      this.viewChanges.mark('machines');
+      if (zones) this.viewChanges.mark('partitions');
+    });
+    this.api = new ApiServer(this.clock, this.settings, rngStream, { freeze: options.freezeObjects ?? false }, snapshot?.api);
     this.actions = snapshot ? structuredClone(snapshot.actions) : [];
     this.actionSeq = this.actions.reduce((max, a) => Math.max(max, a.seq), 0);
     for (const record of this.actions) if (!record.done) this.pendingActions.set(String(record.seq), record);
@@ -115,8 +124,13 @@ export class Simulation {
       timers: this.timers,
       network: this.network,
       settings: this.settings,
-      rng: this.rng,
+      rngStream,
+      viewChanged: (kind) => this.viewChanges.mark(kind),
     };
+    // A machine's view exists while its Node object does.
+    this.api.watch('Node', (event) => {
+      if (event.type !== 'MODIFIED') this.viewChanges.mark('machines');
+    });
     const state = (name: string) => snapshot?.components[name] as never;
     this.kubelets = new Kubelets(ctx, state('kubelet'));
     this.nodeLifecycle = new NodeLifecycleController(ctx, state('node-lifecycle'));
@@ -209,6 +223,32 @@ export class Simulation {
     this.instantListeners.push(listener);
   }
 
+  /**
+   * The machine, zone, partition and scheduled-eviction views that changed
+   * since the last call (each complete and current), as the components
+   * reported them; the counterpart of `api.drainChanges()`.
+   */
+  drainViewChanges(): ViewChanges {
+    const kinds = this.viewChanges.drain();
+    const out: ViewChanges = {};
+    if (kinds.size === 0) return out;
+    if (kinds.has('machines')) out.machines = machineViews(this.api, this.kubelets, this.network);
+    if (kinds.has('zones')) out.zones = zoneViews(this.nodeLifecycle);
+    if (kinds.has('evictions')) out.evictions = this.taintEviction.scheduledEvictions();
+    if (kinds.has('partitions')) out.partitionedZones = this.network.snapshot().partitionedZones;
+    return out;
+  }
+
+  /** Every view as it is now (for a snapshot frame); the pending view changes stay pending. */
+  currentViews(): Required<ViewChanges> {
+    return {
+      machines: machineViews(this.api, this.kubelets, this.network),
+      zones: zoneViews(this.nodeLifecycle),
+      evictions: this.taintEviction.scheduledEvictions(),
+      partitionedZones: this.network.snapshot().partitionedZones,
+    };
+  }
+
   actionLog(): readonly ActionRecord[] {
     return this.actions;
   }
@@ -223,7 +263,7 @@ export class Simulation {
       nowMs: this.clock.nowMs,
       seed: this.seed,
       settings: this.settings,
-      rng: this.rng.state,
+      rng: this.rng.snapshot(),
       api: this.api.snapshot(),
       timers: this.timers.snapshot(),
       network: this.network.snapshot(),

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from '../sim/api/conditions';
 import type { PodDisruptionBudget } from '../sim/api/pdb';
-import type { Node, Pod } from '../sim/api/types';
+import { LABEL_ZONE, Simulation, type Node, type Pod } from '../sim';
 import type { ReplicaSet } from '../sim/controllers/workload-types';
-import { LABEL_ZONE } from '../sim/controllers/zones';
-import { Simulation } from '../sim/simulation';
 import { defaultNodes, defaultObjects } from './default-cluster';
 
 const S = 1000;

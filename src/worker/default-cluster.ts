@@ -13,8 +13,7 @@
  * 21 pods in all. Everything is Running by t = 6 s (db's ordinals start one
  * after the other, 2 s each).
  */
-import type { NodeConfig } from '../sim/actions';
-import type { Manifest } from '../sim/api/types';
+import type { Manifest, NodeConfig } from '../sim';
 
 export const DEFAULT_SEED = 1;
 

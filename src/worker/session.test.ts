@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
-import type { Pod } from '../sim/api/types';
+import type { Pod } from '../sim';
 import { MAX_WALL_MS_PER_TICK, SimSession } from './session';
 
 function harness() {

@@ -8,7 +8,7 @@
  * caller change the copy, and stores the copy.
  */
 import { deepClone, deepFreeze } from '../core/clone';
-import { Rng, type RngState } from '../core/rng';
+import type { Rng } from '../core/rng';
 import { toTimestamp } from '../core/time';
 import type { Settings } from '../config';
 import { isPodTerminal } from '../api/conditions';
@@ -41,8 +41,6 @@ export interface ApiServerState {
   resourceVersion: number;
   objects: KubeObject[];
   events: EventLogState;
-  uidRng: RngState;
-  nameRng: RngState;
 }
 
 export interface ObjectChange {
@@ -79,14 +77,14 @@ export class ApiServer {
   constructor(
     private readonly clock: Clock,
     readonly settings: Settings,
-    rng: Rng,
+    rngStream: (label: string) => Rng,
     private readonly options: { freeze?: boolean } = {},
     state?: ApiServerState,
   ) {
     this.events = new EventLog(10_000, state?.events);
     this.resourceVersion = state?.resourceVersion ?? 0;
-    this.uidRng = state ? Rng.restore(state.uidRng) : rng.fork('uids');
-    this.nameRng = state ? Rng.restore(state.nameRng) : rng.fork('names');
+    this.uidRng = rngStream('uids');
+    this.nameRng = rngStream('names');
     if (state) {
       for (const object of state.objects) this.store(deepClone(object), undefined);
     } else {
@@ -298,8 +296,6 @@ export class ApiServer {
       resourceVersion: this.resourceVersion,
       objects,
       events: this.events.snapshot(),
-      uidRng: structuredClone(this.uidRng.state),
-      nameRng: structuredClone(this.nameRng.state),
     };
   }
 

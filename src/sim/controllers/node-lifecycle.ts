@@ -214,6 +214,7 @@ export class NodeLifecycleController {
     if (this.zoneStatesMap.has(zone)) return;
     this.zoneStatesMap.set(zone, 'Initial');
     this.tainters.set(zone, RateLimitedTimedQueue.withQps(this.settings.nodeEvictionRate));
+    this.ctx.viewChanged('zones');
   }
 
   /**
@@ -380,12 +381,16 @@ export class NodeLifecycleController {
       const { state } = computeZoneState(statuses, this.settings.unhealthyZoneThreshold);
       if (state !== 'FullDisruption') allAreFullyDisrupted = false;
       newStates.set(zone, state);
-      if (!this.zoneStatesMap.has(zone)) this.zoneStatesMap.set(zone, 'Initial');
+      if (!this.zoneStatesMap.has(zone)) {
+        this.zoneStatesMap.set(zone, 'Initial');
+        this.ctx.viewChanged('zones');
+      }
     }
     let allWasFullyDisrupted = true;
     for (const [zone, state] of [...this.zoneStatesMap].sort(byKey)) {
       if (!zoneToReady.has(zone)) {
         this.zoneStatesMap.delete(zone);
+        this.ctx.viewChanged('zones');
         continue;
       }
       if (state !== 'FullDisruption') {
@@ -405,6 +410,7 @@ export class NodeLifecycleController {
         this.tainters.get(zone)?.swapLimiter(0, now);
         this.zoneStatesMap.set(zone, 'FullDisruption');
       }
+      this.ctx.viewChanged('zones');
       return;
     }
     if (allWasFullyDisrupted) {
@@ -421,6 +427,7 @@ export class NodeLifecycleController {
         this.setLimiterInZone(zone, zoneToReady.get(zone)?.length ?? 0, state);
         this.zoneStatesMap.set(zone, state);
       }
+      this.ctx.viewChanged('zones');
       return;
     }
     for (const [zone, state] of [...this.zoneStatesMap]) {
@@ -428,6 +435,7 @@ export class NodeLifecycleController {
       if (state === next) continue;
       this.setLimiterInZone(zone, zoneToReady.get(zone)?.length ?? 0, next);
       this.zoneStatesMap.set(zone, next);
+      this.ctx.viewChanged('zones');
     }
   }
 

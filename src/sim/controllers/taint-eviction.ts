@@ -277,6 +277,7 @@ export class TaintEvictionController implements Component {
     }
     this.workers.set(key, { createdAtMs, fireAtMs, nodeName });
     this.timers.set(key, fireAtMs);
+    this.ctx.viewChanged('evictions');
   }
 
   /**
@@ -286,7 +287,10 @@ export class TaintEvictionController implements Component {
   private cancelWork(key: string): boolean {
     if (!this.workers.has(key)) return false;
     const waiting = this.workers.get(key) !== null;
-    if (waiting) this.timers.cancel(key);
+    if (waiting) {
+      this.timers.cancel(key);
+      this.ctx.viewChanged('evictions');
+    }
     this.workers.delete(key);
     return waiting;
   }
@@ -296,6 +300,7 @@ export class TaintEvictionController implements Component {
    * key with a null worker "to avoid duplicated calls"; failure frees it.
    */
   private runWork(key: string): void {
+    if (this.workers.get(key)) this.ctx.viewChanged('evictions');
     this.workers.set(key, null);
     if (!this.deletePod(key)) this.workers.delete(key);
   }

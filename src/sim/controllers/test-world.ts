@@ -7,7 +7,7 @@
 import { ApiServer, type ApiServerState } from '../apiserver/apiserver';
 import type { Component, ComponentContext } from '../component';
 import { resolveSettings, type SettingsOverrides } from '../config';
-import { Rng } from '../core/rng';
+import { RandomStreams, type RandomStreamsState } from '../core/rng';
 import { TimerQueue, type Timer, type TimerQueueState } from '../core/timers';
 import { Network } from '../network/network';
 import type { Manifest, Node, Pod, Taint, Toleration } from '../api/types';
@@ -16,6 +16,7 @@ export interface TestWorldState {
   nowMs: number;
   api: ApiServerState;
   timers: TimerQueueState;
+  rng: RandomStreamsState;
 }
 
 export class TestWorld {
@@ -23,19 +24,21 @@ export class TestWorld {
   readonly api: ApiServer;
   readonly timers: TimerQueue;
   readonly ctx: ComponentContext;
+  private readonly rng: RandomStreams;
   components: Component[] = [];
 
   constructor(settings: SettingsOverrides = {}, state?: TestWorldState) {
-    const rng = Rng.fromSeed(1);
+    this.rng = new RandomStreams(1, state && structuredClone(state.rng));
+    const rngStream = (label: string) => this.rng.stream(label);
     const resolved = resolveSettings(settings);
     this.clock.nowMs = state?.nowMs ?? 0;
-    this.api = new ApiServer(this.clock, resolved, rng, { freeze: true }, state && structuredClone(state.api));
+    this.api = new ApiServer(this.clock, resolved, rngStream, { freeze: true }, state && structuredClone(state.api));
     this.timers = new TimerQueue(state && structuredClone(state.timers));
-    this.ctx = { clock: this.clock, api: this.api, timers: this.timers, network: new Network(), settings: resolved, rng };
+    this.ctx = { clock: this.clock, api: this.api, timers: this.timers, network: new Network(), settings: resolved, rngStream, viewChanged: () => {} };
   }
 
   snapshot(): TestWorldState {
-    return { nowMs: this.clock.nowMs, api: this.api.snapshot(), timers: this.timers.snapshot() };
+    return { nowMs: this.clock.nowMs, api: this.api.snapshot(), timers: this.timers.snapshot(), rng: this.rng.snapshot() };
   }
 
   /** Processes every instant up to and including `untilMs`, then sets the clock to it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from './rng';
+import { RandomStreams, Rng } from './rng';
 import { TimerQueue } from './timers';
 import { formatDuration, fromTimestamp, toTimestamp } from './time';
 
@@ -30,6 +30,20 @@ describe('Rng', () => {
       expect(x).toBeLessThan(1);
       expect(rng.int(10)).toBeLessThan(10);
     }
+  });
+});
+
+describe('RandomStreams', () => {
+  it('hands out one stream per label, forked from the seed, and restores each where it stood', () => {
+    const streams = new RandomStreams(5);
+    expect(streams.stream('kubelet')).toBe(streams.stream('kubelet'));
+    expect(streams.stream('kubelet').nextUint32()).toBe(Rng.fromSeed(5).fork('kubelet').nextUint32());
+    streams.stream('scheduler').nextUint32();
+    const restored = new RandomStreams(5, JSON.parse(JSON.stringify(streams.snapshot())) as never);
+    expect(Object.keys(streams.snapshot())).toEqual(['kubelet', 'scheduler']);
+    expect(restored.stream('kubelet').nextUint32()).toBe(streams.stream('kubelet').nextUint32());
+    expect(restored.stream('scheduler').nextUint32()).toBe(streams.stream('scheduler').nextUint32());
+    expect(restored.stream('names').nextUint32()).toBe(streams.stream('names').nextUint32());
   });
 });
 

@@ -3,6 +3,8 @@
  * subsystem: `root.fork('scheduler')` depends only on the root seed and the
  * label, so adding a draw in one subsystem never reshuffles another.
  * The state is four plain numbers, so it is cloned with the world.
+ * `RandomStreams` holds every named stream of a world, so the world (not
+ * each component) saves them: no component can forget its own.
  */
 export interface RngState {
   seed: number;
@@ -44,6 +46,39 @@ export class Rng {
     s[2] = (s[2] << 21) | (s[2] >>> 11);
     s[2] = (s[2] + t) >>> 0;
     return t;
+  }
+}
+
+/** Every named stream's state, by label (sorted, so equal worlds serialise equally). */
+export type RandomStreamsState = Record<string, RngState>;
+
+/** The named streams of one world, forked from its seed on first use and restored from a snapshot. */
+export class RandomStreams {
+  private readonly root: Rng;
+  private readonly streams = new Map<string, Rng>();
+
+  constructor(seed: number, state?: RandomStreamsState) {
+    this.root = Rng.fromSeed(seed);
+    for (const [label, s] of Object.entries(state ?? {})) this.streams.set(label, Rng.restore(s));
+  }
+
+  /** The stream named `label`; the same object for the same label, so its draws are saved with the world. */
+  stream(label: string): Rng {
+    let rng = this.streams.get(label);
+    if (!rng) {
+      rng = this.root.fork(label);
+      this.streams.set(label, rng);
+    }
+    return rng;
+  }
+
+  snapshot(): RandomStreamsState {
+    const state: RandomStreamsState = {};
+    for (const label of [...this.streams.keys()].sort()) {
+      const s = this.streams.get(label)!.state;
+      state[label] = { seed: s.seed, s: [...s.s] };
+    }
+    return state;
   }
 }
 

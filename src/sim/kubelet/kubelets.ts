@@ -80,7 +80,7 @@ export class Kubelets implements Component {
     this.slots = new TimerSlots(ctx.timers, NAME, new Map(state?.slots));
     this.queue = new Set(state?.queue);
     this.nodeCount = state?.nodeCount ?? 0;
-    this.rng = ctx.rng.fork('kubelet');
+    this.rng = ctx.rngStream('kubelet');
     this.api.watch<Pod>('Pod', (event) => {
       const nodeName = event.object.spec.nodeName;
       if (nodeName && this.connected(nodeName)) this.queue.add(podQueueKey(nodeName, event.object));
@@ -109,6 +109,7 @@ export class Kubelets implements Component {
       shutdown: null,
     };
     this.kubelets.set(config.name, state);
+    this.ctx.viewChanged('machines');
     this.boot(config.name);
   }
 
@@ -117,6 +118,7 @@ export class Kubelets implements Component {
     const state = this.require(name);
     if (state.power !== 'off') return;
     state.power = 'on';
+    this.ctx.viewChanged('machines');
     state.overrides = withoutShutdown(state.overrides);
     this.boot(name);
   }
@@ -136,6 +138,7 @@ export class Kubelets implements Component {
       return;
     }
     state.power = 'shutting-down';
+    this.ctx.viewChanged('machines');
     state.shutdown = { groupIndex: -1 };
     state.overrides = { ...state.overrides, Ready: { status: 'False', reason: 'KubeletNotReady', message: 'node is shutting down' } };
     this.recordNodeEvent(name, 'Normal', 'Shutdown', 'Shutdown manager detected shutdown event');
@@ -234,6 +237,7 @@ export class Kubelets implements Component {
   private powerOff(name: string): void {
     const state = this.require(name);
     state.power = 'off';
+    this.ctx.viewChanged('machines');
     state.pods = {};
     state.shutdown = null;
     state.leaseBackoffMs = 0;

@@ -13,7 +13,8 @@ export class Network {
   private readonly nodes: Set<string>;
   private readonly zones: Set<string>;
 
-  constructor(state?: NetworkState) {
+  /** `onChange` hears every flip (the world's change feed: machines and partitions). */
+  constructor(state?: NetworkState, private readonly onChange: (zones: boolean) => void = () => {}) {
     this.nodes = new Set(state?.partitionedNodes);
     this.zones = new Set(state?.partitionedZones);
   }
@@ -24,21 +25,27 @@ export class Network {
   }
 
   partitionNode(name: string): void {
+    if (this.nodes.has(name)) return;
     this.nodes.add(name);
+    this.onChange(false);
   }
 
   healNode(name: string): void {
-    this.nodes.delete(name);
+    if (this.nodes.delete(name)) this.onChange(false);
   }
 
   partitionZone(zone: string): void {
+    if (this.zones.has(zone)) return;
     this.zones.add(zone);
+    this.onChange(true);
   }
 
   /** Heals the zone and every node of it that was partitioned on its own. */
   healZone(zone: string, nodesOfZone: readonly string[]): void {
-    this.zones.delete(zone);
-    for (const name of nodesOfZone) this.nodes.delete(name);
+    const zoneHealed = this.zones.delete(zone);
+    let nodeHealed = false;
+    for (const name of nodesOfZone) if (this.nodes.delete(name)) nodeHealed = true;
+    if (zoneHealed || nodeHealed) this.onChange(zoneHealed);
   }
 
   isNodePartitioned(name: string): boolean {

@@ -15,7 +15,7 @@ import type { WatchEvent } from '../apiserver/apiserver';
 import type { Component, ComponentContext } from '../component';
 import { setPodCondition } from '../api/conditions';
 import type { KubeObject, Node, Pod } from '../api/types';
-import { Rng, type RngState } from '../core/rng';
+import type { Rng } from '../core/rng';
 import { toTimestamp } from '../core/time';
 import { TimerSlots, type Timer } from '../core/timers';
 import { SchedulerCache, type PodChange } from './cache';
@@ -41,7 +41,6 @@ const MAX_CYCLES_PER_SYNC = 10_000;
 
 export interface SchedulerState {
   queue: QueueState;
-  rng: RngState;
   nextStartNodeIndex: number;
   timerSeqs: [string, number][];
   /** Upstream nodeTree order: zone → node names. */
@@ -96,7 +95,7 @@ export class Scheduler implements Component {
     state?: SchedulerState,
   ) {
     this.timers = new TimerSlots(ctx.timers, this.name, new Map(state?.timerSeqs));
-    this.rng = state ? Rng.restore(state.rng) : ctx.rng.fork('scheduler');
+    this.rng = ctx.rngStream('scheduler');
     this.nextStartNodeIndex = state?.nextStartNodeIndex ?? 0;
     this.cache = new SchedulerCache(state?.nodeTree);
     this.queue = new SchedulingQueue(this.timers, ctx.clock, state?.queue);
@@ -150,7 +149,6 @@ export class Scheduler implements Component {
   snapshot(): SchedulerState {
     return {
       queue: this.queue.snapshot(),
-      rng: { seed: this.rng.state.seed, s: [...this.rng.state.s] },
       nextStartNodeIndex: this.nextStartNodeIndex,
       timerSeqs: [...this.timers.seqs],
       nodeTree: this.cache.nodeTree(),

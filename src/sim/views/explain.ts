@@ -5,11 +5,33 @@
  * controller's timers, the scheduler's last decision). The page only renders
  * the lines; the rules quoted are upstream's (kubernetes-behaviour.md).
  */
-import type { Node, NodeCondition, Pod, Taint, Toleration } from '../sim/api/types';
-import { getZoneKey } from '../sim/controllers/zones';
-import type { Simulation } from '../sim/simulation';
-import type { ExplainTarget, ExplanationFrame, ExplanationLine } from '../protocol/messages';
-import { SIM_EPOCH_MS } from '../sim/core/time';
+import type { Node, NodeCondition, Pod, Taint, Toleration } from '../api/types';
+import { getZoneKey } from '../controllers/zones';
+import type { Simulation } from '../simulation';
+import { SIM_EPOCH_MS } from '../core/time';
+
+/** What the inspector can ask "why?" about. */
+export type ExplainTarget =
+  | { kind: 'Node'; name: string }
+  | { kind: 'Pod'; namespace: string; name: string }
+  | { kind: 'Zone'; zone: string };
+
+/** One step of an explanation; `atMs` when it happened (or will happen). */
+export interface ExplanationLine {
+  atMs?: number;
+  text: string;
+  /** 'future' = scheduled, not yet happened. */
+  when?: 'past' | 'future';
+}
+
+/** A chain of causes with times, oldest first. */
+export interface Explanation {
+  target: ExplainTarget;
+  nowMs: number;
+  /** One sentence: the state being explained ("Ready=Unknown", "Pending", "Normal"). */
+  summary: string;
+  lines: ExplanationLine[];
+}
 
 const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
@@ -26,8 +48,8 @@ function simMs(timestamp: string | undefined | null): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed - SIM_EPOCH_MS;
 }
 
-export function explain(sim: Simulation, target: ExplainTarget): ExplanationFrame {
-  const base = { type: 'explanation' as const, target, nowMs: sim.nowMs };
+export function explain(sim: Simulation, target: ExplainTarget): Explanation {
+  const base = { target, nowMs: sim.nowMs };
   switch (target.kind) {
     case 'Node':
       return { ...base, ...explainNode(sim, target.name) };
@@ -38,7 +60,7 @@ export function explain(sim: Simulation, target: ExplainTarget): ExplanationFram
   }
 }
 
-type Answer = Pick<ExplanationFrame, 'summary' | 'lines'>;
+type Answer = Pick<Explanation, 'summary' | 'lines'>;
 
 function line(sim: Simulation, atMs: number | undefined, text: string): ExplanationLine {
   if (atMs === undefined) return { text };

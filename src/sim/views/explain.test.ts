@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../sim/api/types';
-import { Simulation } from '../sim/simulation';
-import { defaultNodes, defaultObjects } from './default-cluster';
+import type { Pod } from '../api/types';
+import { Simulation } from '../simulation';
+import { defaultNodes, defaultObjects } from '../../worker/default-cluster';
 import { explain } from './explain';
 
 function bootDefault(): Simulation {
