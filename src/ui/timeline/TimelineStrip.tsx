@@ -32,6 +32,7 @@ export function TimelineStrip() {
   const track = useRef<HTMLDivElement>(null);
   const width = useWidth(track);
   const [dragMs, setDragMs] = useState<number | null>(null);
+  const [hoverMs, setHoverMs] = useState<number | null>(null);
   const shownMs = dragMs ?? viewMs;
   const dragging = dragMs !== null;
 
@@ -48,8 +49,9 @@ export function TimelineStrip() {
     seek(ms);
   };
   const onPointerMove = (event: React.PointerEvent) => {
-    if (!dragging) return;
     const ms = at(event);
+    if (event.pointerType === 'mouse') setHoverMs(ms);
+    if (!dragging) return;
     setDragMs(ms);
     scrubTo(ms);
   };
@@ -71,7 +73,7 @@ export function TimelineStrip() {
   return (
     <div className="tl-strip">
       <MarkerBar markers={markers} latestMs={latestMs} widthPx={width} />
-      <div className={`tl-scrub${dragging ? ' is-dragging' : ''}`} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerEnd} onPointerCancel={onPointerEnd}>
+      <div className={`tl-scrub${dragging ? ' is-dragging' : ''}`} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerEnd} onPointerCancel={onPointerEnd} onPointerLeave={() => setHoverMs(null)}>
         <div
           ref={track}
           className={`tl-track${live && !dragging ? ' is-live' : ' is-past'}`}
@@ -89,6 +91,11 @@ export function TimelineStrip() {
           {(!live || dragging) && <div className="tl-track-future" style={{ left: `${fraction * 100}%` }} />}
           <div className="tl-playhead" style={{ left: `${fraction * 100}%` }} />
         </div>
+        {hoverMs !== null && !dragging && (
+          <div className="tl-hover" style={{ left: `${fractionOf(hoverMs, latestMs) * 100}%` }} aria-hidden="true">
+            <span className="tl-hover-label">{formatSimTime(hoverMs)}</span>
+          </div>
+        )}
         <div className="tl-ticks" aria-hidden="true">
           {tickList.map((t) => (
             <span key={t} className="tl-tick" style={{ left: `${fractionOf(t, latestMs) * 100}%` }}>
