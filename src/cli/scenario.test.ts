@@ -71,4 +71,40 @@ describe('npm run scenario', () => {
     expect(status).toBe(2);
     expect(JSON.parse(stdout)).toMatchObject({ passed: false, errors: [{ path: 'expect[0].node', line: 4 }] });
   });
+
+  describe('with a lesson file', () => {
+    const LESSON = (answer: number) =>
+      `name: l\n${CLUSTER}lesson:\n  title: T\n  summary: S\n  topic: Node health\n  steps:\n    - text: x\n      clock: play\n      question: {prompt: When?, answer: ${answer}, unit: s, measure: {when: {node: zone-a-1, condition: {type: Ready, status: Unknown}}}, rule: r, source: node_lifecycle_controller.go}\n      wait: {until: {node: zone-a-1, condition: {type: Ready, status: Unknown}}}\n`;
+    const GOOD = file('lesson-good.yaml', LESSON(115));
+    const WRONG = file('lesson-wrong.yaml', LESSON(100));
+    const BROKEN = file('lesson-broken.yaml', LESSON(115).replace('clock: play', 'clock: fast'));
+
+    it('exits 0 and prints the steps, the expectations and the trace as JSON', () => {
+      const { status, stdout } = inProcess(GOOD, '--json');
+      expect(status).toBe(0);
+      const output = JSON.parse(stdout) as { passed: boolean; steps: { checks: { passed: boolean }[] }[] };
+      expect(Object.keys(output)).toEqual(['passed', 'expectations', 'steps', 'trace']);
+      expect(output.steps[0]!.checks.map((c) => c.passed)).toEqual([true, true]);
+    });
+
+    it('exits 1 when an answer disagrees with the engine, saying what the engine gave', () => {
+      const { status, stdout } = inProcess(WRONG);
+      expect(status).toBe(1);
+      expect(stdout).toContain("✗ answer 100 s (± 0) against the engine's time at which node zone-a-1 condition Ready is Unknown (since t = 0): 115 s (lesson.steps[0].question, line 11)");
+      expect(stdout).toMatch(/FAIL: 1 lesson check and 0 expectations failed/);
+    });
+
+    it('exits 2 naming the line and field of an invalid lesson section', () => {
+      const { status, stderr } = inProcess(BROKEN);
+      expect(status).toBe(2);
+      expect(stderr).toContain(`${BROKEN}:10:7: lesson.steps[0].clock: expected "pause", "play", {play: <speed>} or {run: <duration>}, found "fast"`);
+    });
+
+    it('checks a built-in lesson as the real command', () => {
+      const { status, stdout } = spawn('src/lessons/builtin/03-grace-period.yaml');
+      expect(status).toBe(0);
+      expect(stdout).toContain('Lesson grace-period: Node conditions and the grace period (seed 1)');
+      expect(stdout).toContain("✓ answer 115 s (± 0) against the engine's time at which node zone-a-2 condition Ready is Unknown (since t = 0): 115 s");
+    }, 30_000);
+  });
 });

@@ -6,10 +6,17 @@
  * {"passed", "expectations", "trace"}. Exit code: 0 every expectation holds,
  * 1 one fails, 2 the file is invalid (or unreadable, or the command line is
  * wrong), 3 the simulation itself failed (a bug; the message says how to
- * reproduce it).
+ * reproduce it). A lesson file (a scenario with a `lesson` section,
+ * docs/lessons.md) is validated whole and walked by the headless lesson
+ * checker: its steps' checks count as expectations, and its JSON has
+ * "steps" too.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { checkLesson } from '../lessons/check';
+import { hasLessonSection, parseLesson } from '../lessons/parse';
+import { formatLessonReport } from '../lessons/report';
+import type { LessonFile } from '../lessons/types';
 import { parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
 import { formatTimeline } from '../scenario/timeline';
@@ -48,9 +55,33 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
   } catch (error) {
     return invalid(args, [{ path: '', message: `cannot read the file: ${(error as Error).message}` }], out, err);
   }
+  if (hasLessonSection(text)) {
+    const lesson = parseLesson(text);
+    return lesson.ok ? runLesson(args, lesson.file, out, err) : invalid(args, lesson.errors, out, err);
+  }
   const parsed = parseScenario(text);
   if (!parsed.ok) return invalid(args, parsed.errors, out, err);
   return run(args, parsed.scenario, out, err);
+}
+
+function runLesson(args: Args, file: LessonFile, out: (text: string) => void, err: (text: string) => void): number {
+  let outcome: ReturnType<typeof checkLesson>;
+  try {
+    outcome = checkLesson(file);
+  } catch (error) {
+    return internal(args, file.scenario.seed, error, err);
+  }
+  if (!outcome.ok) return invalid(args, outcome.errors, out, err);
+  const { report } = outcome;
+  if (args.json) out(JSON.stringify({ passed: report.passed, expectations: report.expectations, steps: report.steps, trace: report.trace }) + '\n');
+  else out(formatLessonReport(file, report).join('\n') + '\n');
+  return report.passed ? EXIT.passed : EXIT.failed;
+}
+
+function internal(args: Args, seed: number, error: unknown, err: (text: string) => void): number {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  err(`${args.file}: the simulation failed (a bug, not a problem with the file); reproduce with seed ${seed}:\n${detail}\n`);
+  return EXIT.internal;
 }
 
 function run(args: Args, scenario: Scenario, out: (text: string) => void, err: (text: string) => void): number {
@@ -58,9 +89,7 @@ function run(args: Args, scenario: Scenario, out: (text: string) => void, err: (
   try {
     outcome = runScenario(scenario);
   } catch (error) {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    err(`${args.file}: the simulation failed (a bug, not a problem with the file); reproduce with seed ${scenario.seed}:\n${detail}\n`);
-    return EXIT.internal;
+    return internal(args, scenario.seed, error, err);
   }
   if (!outcome.ok) return invalid(args, outcome.errors, out, err);
   const { result } = outcome;

@@ -147,7 +147,7 @@ function readEventsExpectation(value: unknown, path: Path, reader: Reader): Body
   return !filter || exists === undefined ? undefined : { check: { kind: 'event-exists', filter, exists }, nodes: [], zones: [] };
 }
 
-function readEventFilter(value: unknown, path: Path, reader: Reader): EventFilter | undefined {
+export function readEventFilter(value: unknown, path: Path, reader: Reader): EventFilter | undefined {
   const fields = reader.mapping(value, path, EVENT_FILTER_FIELDS, ['reason']);
   if (!fields) return undefined;
   const reason = fields.reason === undefined ? undefined : reader.string(fields.reason, [...path, 'reason'], { nonEmpty: true });

@@ -14,7 +14,8 @@ import { formatPath, readYaml, type Path, type YamlSource } from './yaml-source'
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
-const TOP_LEVEL = ['name', 'description', 'seed', 'duration', 'settings', 'cluster', 'objects', 'actions', 'expect'];
+// `lesson`: a lesson file is a scenario plus this section, which src/lessons/parse.ts reads and validates.
+const TOP_LEVEL = ['name', 'description', 'seed', 'duration', 'settings', 'cluster', 'objects', 'actions', 'expect', 'lesson'];
 const NAME = /^[a-z0-9-]+$/;
 
 export function parseScenario(text: string): ParseResult {
@@ -152,18 +153,18 @@ function list(what: string, names: ReadonlySet<string>): string {
   return `(${what}: ${shown}${sorted.length > 10 ? `, … ${sorted.length - 10} more` : ''})`;
 }
 
-function located(source: YamlSource, path: Path, message: string): ScenarioError {
+export function located(source: YamlSource, path: Path, message: string): ScenarioError {
   const position = source.locate(path);
   return position ? { path: formatPath(path), line: position.line, column: position.column, message } : { path: formatPath(path), message };
 }
 
-function sourceRef(source: YamlSource, path: Path): { path: string; line?: number } {
+export function sourceRef(source: YamlSource, path: Path): { path: string; line?: number } {
   const position = source.locate(path);
   return position ? { path: formatPath(path), line: position.line } : { path: formatPath(path) };
 }
 
 /** In file order, so the first error shown is the first in the file. */
-function sortErrors(errors: ScenarioError[]): ScenarioError[] {
+export function sortErrors(errors: ScenarioError[]): ScenarioError[] {
   return errors
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (a.e.line ?? 0) - (b.e.line ?? 0) || (a.e.column ?? 0) - (b.e.column ?? 0) || a.i - b.i)
