@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatSimTime } from '../format';
 import { useSim } from '../store';
 import { MarkerBar } from './MarkerBar';
+import { setStripHover } from './strip-hover';
 import { fractionOf, keyTarget, msAtPosition, sliderValueText, ticks } from './time-axis';
 import { scrubTo, seek, seekBaseMs } from './timeline-actions';
 
@@ -32,7 +33,11 @@ export function TimelineStrip() {
   const track = useRef<HTMLDivElement>(null);
   const width = useWidth(track);
   const [dragMs, setDragMs] = useState<number | null>(null);
-  const [hoverMs, setHoverMs] = useState<number | null>(null);
+  const [hoverMs, setHover] = useState<number | null>(null);
+  const setHoverMs = (ms: number | null) => {
+    setHover(ms);
+    setStripHover(ms);
+  };
   const shownMs = dragMs ?? viewMs;
   const dragging = dragMs !== null;
 

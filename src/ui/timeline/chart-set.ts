@@ -10,6 +10,7 @@ import { useSim } from '../store';
 import { appendSamples, buildColumns, emptyColumns, updateBarSlots, valuesAt, type BarSlots, type ChartColumns, type ValuesAt } from './chart-columns';
 import { laneData, laneOptions, legendEntries, type LaneId } from './chart-lanes';
 import { formatMoment, fractionOf, minuteLabel } from './time-axis';
+import { onStripHover } from './strip-hover';
 import { seek } from './timeline-actions';
 import type { TimelineSlice } from './timeline-state';
 
@@ -44,6 +45,7 @@ export class ChartSet {
   private frame = 0;
   private dirty = { data: false, scale: false, playhead: false, rebuild: false };
   private readonly unsubscribe: () => void;
+  private readonly unhover: () => void;
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -57,10 +59,19 @@ export class ChartSet {
     this.unsubscribe = useSim.subscribe((state, previous) => {
       if (state.timeline !== previous.timeline) this.take(state.timeline);
     });
+    this.unhover = onStripHover((ms) => this.hoverFromStrip(ms));
+  }
+
+  /** The strip's hover as a chart cursor: the first plot's cursor moves, the others follow (cursor sync). */
+  private hoverFromStrip(ms: number | null): void {
+    const plot = this.lanes[0]?.plot;
+    if (!plot) return;
+    plot.setCursor({ left: ms === null ? -10 : plot.valToPos(ms, 'x'), top: ms === null ? -10 : plot.over.clientHeight / 2 });
   }
 
   destroy(): void {
     this.unsubscribe();
+    this.unhover();
     this.resize.disconnect();
     cancelAnimationFrame(this.frame);
     for (const lane of this.lanes) lane.plot?.destroy();
