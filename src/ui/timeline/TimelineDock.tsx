@@ -20,7 +20,7 @@ export function TimelineDock() {
   const cursorReadout = useRef<HTMLSpanElement>(null);
   if (!known) return null;
   return (
-    <section className="tl-dock" aria-labelledby="tl-title">
+    <div className="tl-dock">
       <TimelineStatus table={table} onTable={toggleTable} cursorReadout={cursorReadout} />
       <div className="tl-body">
         {table ? <ChartTable /> : <TimeCharts cursorReadout={cursorReadout} />}
@@ -36,6 +36,6 @@ export function TimelineDock() {
           <TimelineStrip />
         </div>
       </div>
-    </section>
+    </div>
   );
 }
