@@ -43,7 +43,7 @@ for (const [search, message] of BAD_ADDRESSES.filter(([s]) => ['?nodes=abc', '?n
 
 test('settings and taints the API would refuse are refused in place', async ({ page }) => {
   await page.goto('./?paused');
-  await page.getByText('Settings (controller, kubelet and admission flags)').click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   for (const [field, text, message] of BAD_SETTINGS.filter(([f, t]) => (f === 'nodeMonitorPeriod' && ['0x10', '0.0001'].includes(t)) || f === 'shutdownGracePeriod')) {
     const input = page.getByLabel(field === 'nodeMonitorPeriod' ? /^--node-monitor-period \(/ : /^shutdownGracePeriod \(/);
     await input.fill(text);

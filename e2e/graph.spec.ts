@@ -27,6 +27,9 @@ async function chooseFromMenu(page: Page, trigger: Locator, menuName: string, it
   await expect(menu).toBeHidden();
 }
 
+// Full-size cards (text, taints, meters): a window where the whole default cluster fits above the overview zoom.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -41,7 +41,7 @@ test('the app runs under its strict Content-Security-Policy with no violation', 
   await expect(page.getByRole('button', { name: /^Actions for zone-a-1$/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect(page.getByRole('table', { name: 'Nodes' })).toBeVisible();
-  await page.getByText('Settings (controller, kubelet and admission flags)').click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Graph' }).click();
   await page.waitForTimeout(1_000);
   expect(await problems()).toEqual([]);

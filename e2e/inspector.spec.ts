@@ -115,7 +115,9 @@ test('a scenario file opens; an invalid one shows its errors and leaves the clus
 
 test('settings are validated, and applying them restarts the simulation', async ({ page }, testInfo) => {
   await page.goto('./?paused');
-  await page.getByText('Settings (controller, kubelet and admission flags)').click();
+  // The Settings menu in the header holds the form.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Settings (controller, kubelet and admission flags)' })).toBeVisible();
   const grace = page.getByLabel('--node-monitor-grace-period');
   await expect(grace).toHaveValue('50');
   await grace.fill('abc');
@@ -125,9 +127,11 @@ test('settings are validated, and applying them restarts the simulation', async 
   await expect(grace).toHaveAttribute('aria-invalid', 'true');
   await snap(page, testInfo, '5-settings-invalid');
 
-  await grace.fill('20');
   await stepButton(page, '+10 s').click();
   await expect(clock(page)).toHaveText('t = 10s');
+  // Stepping closed the menu; open it again and apply a valid value.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await grace.fill('20');
   await page.getByRole('button', { name: /Apply and restart/ }).click();
   await expect(clock(page)).toHaveText('t = 0s');
   await expect(page.getByText('Settings applied: the simulation restarted')).toBeVisible();

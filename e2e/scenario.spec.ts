@@ -20,6 +20,12 @@ const item = (page: Page, text: string) => checklist(page).getByRole('listitem')
 
 const SHORT = fileURLToPath(new URL('../src/scenario/conformance/sec0-probe-is-observation-time.yaml', import.meta.url));
 
+/** Reset lives in the header's Scenario menu. */
+async function reset(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Scenario', exact: true }).click();
+  await page.getByRole('group', { name: 'Scenario' }).getByRole('button', { name: 'Reset', exact: true }).click();
+}
+
 async function step(page: Page, label: string, expected: string): Promise<void> {
   await stepButton(page, label).click();
   await expect(clock(page)).toHaveText(expected);
@@ -99,13 +105,12 @@ test('Reset restarts what is loaded from t = 0; Close scenario returns to the de
   await page.goto('./?paused');
   await page.getByRole('tab', { name: 'Table' }).click();
   const nodes = page.getByRole('table', { name: 'Nodes' });
-  const reset = page.getByRole('button', { name: 'Reset', exact: true });
 
   // The default cluster: Reset brings it back as it booted.
   await step(page, '+10 s', 't = 10s');
   await page.getByRole('button', { name: 'Kill zone-a-1' }).click();
   await expect(page.getByRole('button', { name: 'Start zone-a-1' })).toBeVisible();
-  await reset.click();
+  await reset(page);
   await expect(clock(page)).toHaveText('t = 0s');
   await expect(page.getByRole('button', { name: 'Kill zone-a-1' })).toBeVisible();
   await expect(nodes.getByRole('rowheader')).toHaveCount(9);
@@ -118,7 +123,7 @@ test('Reset restarts what is loaded from t = 0; Close scenario returns to the de
   await step(page, '+10 s', 't = 1m10s');
   await expect(item(page, 't = 1m10s')).toContainText('✓ Passed');
   await expect(page.getByRole('cell', { name: 'power off' })).toHaveCount(1);
-  await reset.click();
+  await reset(page);
   await expect(clock(page)).toHaveText('t = 0s');
   await expect(page.getByText('Scenario: two-lab-nodes')).toBeVisible();
   await expect(nodes.getByRole('rowheader')).toHaveCount(2);

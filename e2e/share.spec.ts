@@ -22,6 +22,8 @@ const stepMinute = (page: Page) => page.getByRole('button', { name: 'Step +1 min
 
 /** What the page shows of the cluster: the clock, the graph's text and the event log's. */
 async function shown(page: Page) {
+  // The event log is the side panel's Events tab (a selection shows the Inspector tab).
+  await page.getByRole('tab', { name: 'Events' }).click();
   return { clock: await clock(page).innerText(), graph: await graph(page).innerText(), events: await events(page).innerText() };
 }
 

@@ -1,23 +1,30 @@
+/**
+ * The page as an app: a header, the stage (graph or tables) with the side
+ * panel beside it, the timeline dock below; the page itself never scrolls on
+ * a desktop. Panel sizes and tabs live in chrome/layout-state.ts.
+ */
 import { useCallback, useState } from 'react';
-import { ClusterSetup } from './components/ClusterSetup';
-import { EventAnnouncer } from './components/EventAnnouncer';
-import { EventsLog } from './components/EventsLog';
-import { Header } from './components/Header';
-import { Hint } from './components/Hint';
-import { Inspector } from './components/Inspector';
-import { NodesTable } from './components/NodesTable';
-import { PodsTable } from './components/PodsTable';
-import { ShortcutsHelp } from './components/ShortcutsHelp';
-import { StatusBanner } from './components/StatusBanner';
-import { WorkloadsTable } from './components/WorkloadsTable';
-import { ZonesSection } from './components/ZonesSection';
+import './chrome/shell.css';
+import { Dock } from './chrome/Dock';
+import { EventAnnouncer } from './chrome/EventAnnouncer';
+import { Header } from './chrome/Header';
+import { Hint } from './chrome/Hint';
+import { useLayout } from './chrome/layout-state';
+import { ScenarioFile, ScenarioRejected } from './chrome/ScenarioFile';
+import { ShortcutsHelp } from './chrome/ShortcutsHelp';
+import { SidePanel } from './chrome/SidePanel';
+import { SkipLink } from './chrome/SkipLink';
+import { StatusBanner } from './chrome/StatusBanner';
+import { useKeyboardShortcuts } from './chrome/use-keyboard-shortcuts';
+import { ViewTabs } from './chrome/ViewTabs';
 import { GraphView } from './graph/GraphView';
-import { RecentEvents } from './graph/RecentEvents';
-import { ViewTabs, type View } from './graph/ViewTabs';
-import { ErrorBoundary } from './components/ErrorBoundary';
 import { useSim } from './store';
+import { NodesTable } from './tables/NodesTable';
+import { PodsTable } from './tables/PodsTable';
+import { WorkloadsTable } from './tables/WorkloadsTable';
+import { ZonesSection } from './tables/ZonesSection';
 import { useWorkerHealth } from './worker-health';
-import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { ErrorBoundary } from './chrome/ErrorBoundary';
 
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
@@ -25,59 +32,58 @@ export function App() {
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(openHelp);
   const booted = useSim((s) => s.session.status === 'running');
+  const view = useLayout((s) => s.view);
   // A worker that failed to load is said so by WorkerAlert; "Loading…" must not stay under it.
   const workerFailed = useWorkerHealth((s) => s.health.state === 'crashed' || s.health.state === 'unresponsive');
-  const [view, setView] = useState<View>('graph');
   return (
-    <>
+    <div className="app">
+      <SkipLink />
       <ErrorBoundary label="The header">
         <Header onHelp={openHelp} />
       </ErrorBoundary>
       <ShortcutsHelp open={helpOpen} onClose={closeHelp} />
-      <main>
-        <Hint />
-        <StatusBanner />
-        {booted ? (
-          <>
-            <ErrorBoundary label="The scenario and settings panel">
-              <ClusterSetup />
-            </ErrorBoundary>
-            <ViewTabs view={view} onChange={setView} />
-            <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="view-panel">
+      <ScenarioFile />
+      <div className="workspace">
+        <main className="stage">
+          <div className="stage-bar">
+            <ViewTabs />
+          </div>
+          <StatusBanner />
+          <ScenarioRejected />
+          <Hint />
+          {booted ? (
+            <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className={`view-panel view-${view}`}>
               {view === 'graph' ? (
-                <>
-                  <ErrorBoundary label="The graph">
-                    <GraphView />
-                  </ErrorBoundary>
-                  <ErrorBoundary label="The recent events">
-                    <RecentEvents />
-                  </ErrorBoundary>
-                </>
+                <ErrorBoundary label="The graph">
+                  <GraphView />
+                </ErrorBoundary>
               ) : (
                 <ErrorBoundary label="The tables">
-                  <ZonesSection />
-                  <NodesTable />
-                  <WorkloadsTable />
-                  <div className="columns">
+                  <div className="tables">
+                    <ZonesSection />
+                    <NodesTable />
+                    <WorkloadsTable />
                     <PodsTable />
-                    <EventsLog />
                   </div>
                 </ErrorBoundary>
               )}
             </div>
-          </>
-        ) : workerFailed ? null : (
-          <p role="status" className="loading">
-            Loading the simulation…
-          </p>
+          ) : workerFailed ? null : (
+            <p role="status" className="loading">
+              Loading the simulation…
+            </p>
+          )}
+        </main>
+        {booted && (
+          <ErrorBoundary label="The side panel">
+            <SidePanel />
+          </ErrorBoundary>
         )}
-      </main>
-      {booted && (
-        <ErrorBoundary label="The inspector">
-          <Inspector />
-        </ErrorBoundary>
-      )}
+      </div>
+      <ErrorBoundary label="The timeline">
+        <Dock />
+      </ErrorBoundary>
       <EventAnnouncer />
-    </>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 /** What the page can ask of the simulation. Each posts one command; the result arrives as frames. */
 import type { SimAction } from '../protocol/messages';
+import { create } from 'zustand';
 import { sendCommand } from './sim-client';
 import { useSim } from './store';
 
@@ -14,7 +15,12 @@ export const togglePlay = () => (useSim.getState().playback.playing ? pause() : 
 export const setSpeed = (factor: number) => sendCommand({ type: 'speed', factor });
 export const step = (ms: number) => sendCommand({ type: 'step', ms });
 export const runToNextEvent = () => sendCommand({ type: 'run-to-next-event' });
-export const act = (action: SimAction) => sendCommand({ type: 'act', action });
+/** The last action the user asked for, numbered: the hint follows it (chrome/Hint.tsx). */
+export const useLastAsked = create<{ action: SimAction | null; seq: number }>()(() => ({ action: null, seq: 0 }));
+export const act = (action: SimAction) => {
+  useLastAsked.setState((s) => ({ action, seq: s.seq + 1 }));
+  sendCommand({ type: 'act', action });
+};
 /** Restarts what is loaded (the scenario file, or the cluster with its settings) from t = 0. */
 export const reset = () => sendCommand({ type: 'reset' });
 /** Leaves a scenario for the default cluster, at upstream's settings. */

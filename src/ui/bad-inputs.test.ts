@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BAD_ADDRESSES, BAD_FILES, BAD_LABEL_KEYS, BAD_LABEL_VALUES, BAD_NODE_NAMES, BAD_SETTINGS, BAD_TAINT_INPUTS } from '../corpus/bad-inputs';
 import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../kube/names';
 import { taintErrorText, validateTaint } from '../kube/taints';
-import { bootCommandFromSearch } from './graph/large-cluster';
+import { bootCommandFromSearch } from './chrome/large-cluster';
 import { formValues, validateSettings } from './settings-form';
 import type { Settings } from '../protocol/messages';
 

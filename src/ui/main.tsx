@@ -2,10 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { DEFAULT_SEED } from './actions';
-import { ErrorBoundary } from './components/ErrorBoundary';
-import { bootCommandFromSearch } from './graph/large-cluster';
-import { UpdatePrompt } from './components/UpdatePrompt';
-import { WorkerAlert } from './components/WorkerAlert';
+import { ErrorBoundary } from './chrome/ErrorBoundary';
+import { bootCommandFromSearch } from './chrome/large-cluster';
+import { followSelection } from './chrome/side-tabs';
+import { UpdatePrompt } from './chrome/UpdatePrompt';
+import { WorkerAlert } from './chrome/WorkerAlert';
 import { injectFault, subscribeFrames } from './sim-client';
 import { reportError, useSim } from './store';
 import { startSaving } from './share/persist';
@@ -34,6 +35,9 @@ if (addressBoot.problems.length > 0) {
   });
 }
 const params = new URLSearchParams(window.location.search);
+
+// The side panel shows the inspector when something is selected (outside React: one render for both).
+followSelection();
 
 // The end-to-end tests inject worker faults through this (only with ?test-faults, see sim-client.ts).
 if (params.has('test-faults')) Object.assign(window, { kpInjectFault: injectFault });

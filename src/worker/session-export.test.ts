@@ -102,6 +102,29 @@ describe('export run from a session', () => {
     expect(traceEvents(outcome.result.trace, exported.untilMs)).toEqual(pageEvents(frames));
   });
 
+  it('exports the line of history a fork left: the discarded future is not in the file', () => {
+    const { session, frames } = harness({ type: 'boot', seed: 1 });
+    session.handle({ type: 'step', ms: 60_000 });
+    session.handle({ type: 'act', action: { do: 'kill-node', node: 'zone-a-1' } });
+    session.handle({ type: 'step', ms: 300_000 });
+    session.handle({ type: 'seek', atMs: 30_000 });
+    session.tick();
+    session.handle({ type: 'act', action: { do: 'partition-zone', zone: 'zone-b' } });
+    session.handle({ type: 'step', ms: 120_000 });
+    session.handle({ type: 'export-run' });
+    expect(frames.filter((f) => f.type === 'error')).toEqual([]);
+    const recording = frames.findLast((f): f is RecordingFrame => f.type === 'recording')!;
+    expect(recording.inputs).toEqual([{ atMs: 30_001, action: { do: 'partition-zone', zone: 'zone-b' } }]);
+    const exported = frames.find((f): f is RunExportFrame => f.type === 'run-export')!;
+    expect(exported.untilMs).toBe(150_001);
+    expect(exported.text).not.toContain('kill-node');
+    const parsed = parseScenario(exported.text);
+    if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+    const outcome = runScenario(parsed.scenario);
+    if (!outcome.ok) throw new Error(outcome.errors[0]!.message);
+    expect(traceHash(outcome.result.trace, exported.untilMs)).toBe(exported.traceHash);
+  });
+
   it('boots a recorded run again where it was viewed, and refuses another default cluster version', () => {
     const first = harness({ type: 'boot', seed: 1 });
     first.session.handle({ type: 'step', ms: 30_000 });

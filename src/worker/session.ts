@@ -144,7 +144,8 @@ export class SimSession {
         this.runToNextEvent(sim);
         break;
       case 'export-run':
-        this.recorder.exportRun([...this.history!.inputs], sim.nowMs);
+        // The whole line of history, to its latest time, whichever instant is shown.
+        this.recorder.exportRun([...this.history!.inputs], this.history!.latestMs);
         return;
       case 'expect-this':
         this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);

@@ -14,6 +14,8 @@ export interface MenuAction {
   /** Shown after the label, smaller ("power off"). */
   hint?: string;
   danger?: boolean;
+  /** Opens a form: focus stays on the trigger, and the form returns it there when cancelled. */
+  opensDialog?: boolean;
 }
 
 interface Props {
@@ -29,9 +31,11 @@ interface Props {
   tabIndex?: number;
   /** The trigger's place in the graph's focus order (focus-order.ts). */
   stop?: string;
+  /** Where focus goes after an item runs (a node card, so its keys work at once); the trigger by default. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
-export function ActionsMenu({ label, items, open, onOpenChange, triggerRef, children, className, tabIndex, stop }: Props) {
+export function ActionsMenu({ label, items, open, onOpenChange, triggerRef, children, className, tabIndex, stop, returnFocusTo }: Props) {
   const menuId = useId();
   return (
     <>
@@ -56,7 +60,7 @@ export function ActionsMenu({ label, items, open, onOpenChange, triggerRef, chil
       >
         {children}
       </button>
-      {open && <MenuList id={menuId} label={label} items={items} triggerRef={triggerRef} onClose={() => onOpenChange(false)} />}
+      {open && <MenuList id={menuId} label={label} items={items} triggerRef={triggerRef} returnFocusTo={returnFocusTo} onClose={() => onOpenChange(false)} />}
     </>
   );
 }
@@ -66,12 +70,14 @@ function MenuList({
   label,
   items,
   triggerRef,
+  returnFocusTo,
   onClose,
 }: {
   id: string;
   label: string;
   items: readonly MenuAction[];
   triggerRef: RefObject<HTMLButtonElement | null>;
+  returnFocusTo: RefObject<HTMLElement | null> | undefined;
   onClose: () => void;
 }) {
   const menuRef = useRef<HTMLDivElement>(null);
@@ -156,6 +162,7 @@ function MenuList({
           aria-description={item.hint}
           onClick={() => {
             closeToTrigger();
+            if (!item.opensDialog) returnFocusTo?.current?.focus({ preventScroll: true });
             item.onSelect();
           }}
         >

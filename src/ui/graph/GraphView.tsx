@@ -5,14 +5,15 @@
  * state never rebuild them. Each piece subscribes to its own slice of the
  * store.
  *
- * The canvas is as tall as the layout at the zoom that fits its width (at
- * most 1:1), and the page scrolls, so the default cluster reads at full size.
+ * The canvas fills its panel and opens showing the whole layout (at most
+ * 1:1); the wheel and the zoom buttons zoom, a drag pans, "fit view" comes back.
  */
 import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi, ViewportPortal, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useNarrow } from '../chrome/use-narrow';
 import { useSim } from '../store';
 import { setFlightSurface } from './chip-flights';
 import { flowEdges, flowNodes } from './flow-elements';
@@ -34,8 +35,6 @@ const ARIA_LABELS = {
 
 const PAD = 16;
 const MIN_ZOOM = 0.05;
-/** Past this height the canvas zooms out rather than grow (big clusters). */
-const MAX_HEIGHT = 1400;
 
 export function GraphView() {
   return (
@@ -51,14 +50,12 @@ interface Fit {
   x: number;
   y: number;
   zoom: number;
-  height: number;
 }
 
-/** The viewport that shows the whole layout across `width`, never enlarged. */
-export function fitLayout(layout: GraphLayout, width: number): Fit {
-  let zoom = Math.max(MIN_ZOOM, Math.min(1, (width - 2 * PAD) / layout.width));
-  if (layout.height * zoom + 2 * PAD > MAX_HEIGHT) zoom = Math.max(MIN_ZOOM, (MAX_HEIGHT - 2 * PAD) / layout.height);
-  return { zoom, x: Math.round((width - layout.width * zoom) / 2), y: PAD, height: Math.ceil(layout.height * zoom + 2 * PAD) };
+/** The viewport that shows the whole layout in a `width` × `height` canvas, centred, never enlarged. */
+export function fitLayout(layout: GraphLayout, width: number, height: number): Fit {
+  const zoom = Math.max(MIN_ZOOM, Math.min(1, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height));
+  return { zoom, x: Math.round((width - layout.width * zoom) / 2), y: Math.max(PAD, Math.round((height - layout.height * zoom) / 2)) };
 }
 
 /** Nodes from the layout, with React Flow's measurements applied on top until the layout changes. */
@@ -81,23 +78,28 @@ function GraphCanvas() {
   const edges = useMemo(() => flowEdges(layout), [layout]);
   const speed = useSim((s) => s.playback.speed);
   const overview = useOverview();
+  // Stacked on a narrow screen the page scrolls: the wheel and a swipe over the graph must scroll it too.
+  const stacked = useNarrow();
 
   const wrapRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [{ width, height }, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
     const el = wrapRef.current;
     if (!el) return;
-    const observer = new ResizeObserver((entries) => setWidth(Math.round(entries[0]?.contentRect.width ?? 0)));
+    const observer = new ResizeObserver((entries) => {
+      const rect = entries[0]?.contentRect;
+      if (rect) setSize({ width: Math.round(rect.width), height: Math.round(rect.height) });
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
 
-  const fit = fitLayout(layout, width || 1200);
+  const fit = fitLayout(layout, width || 1200, height || 800);
   const { setViewport } = useReactFlow();
   const refit = useCallback(() => void setViewport({ x: fit.x, y: fit.y, zoom: fit.zoom }), [setViewport, fit.x, fit.y, fit.zoom]);
   useEffect(() => {
-    if (width > 0) refit();
-  }, [width, refit]);
+    if (width > 0 && height > 0) refit();
+  }, [width, height, refit]);
 
   const focusStop = useFocusStops(layout, wrapRef);
   const nodeNames = useMemo(() => layout.cards.map((c) => c.node), [layout]);
@@ -105,12 +107,12 @@ function GraphCanvas() {
   // Lease renewals come every 10 simulated seconds: the pulse must end before the next one starts.
   const pulseMs = Math.round(Math.min(700, Math.max(120, 8_000 / speed)));
   return (
-    <section className="graph-panel" aria-label="Cluster graph">
+    <section className="graph-panel" id="graph" tabIndex={-1} aria-label="Cluster graph">
       <NodeJump names={nodeNames} onJump={(node) => focusStop.to(`card:${node}`)} />
       <div
         ref={wrapRef}
         className={overview ? 'graph-wrap graph-overview' : 'graph-wrap'}
-        style={{ height: fit.height, ['--pulse-ms' as string]: `${pulseMs}ms` }}
+        style={{ ['--pulse-ms' as string]: `${pulseMs}ms` }}
         onKeyDown={focusStop.onKeyDown}
       >
         <ReactFlow
@@ -128,9 +130,9 @@ function GraphCanvas() {
           nodesFocusable={false}
           edgesFocusable={false}
           elementsSelectable={false}
-          zoomOnScroll={false}
+          zoomOnScroll={!stacked}
           zoomOnDoubleClick={false}
-          preventScrolling={false}
+          preventScrolling={!stacked}
           deleteKeyCode={null}
           selectionKeyCode={null}
           multiSelectionKeyCode={null}

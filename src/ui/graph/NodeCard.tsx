@@ -50,6 +50,7 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
   const overview = useOverview();
   const [menuOpen, setMenuOpen] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
+  const cardRef = useRef<HTMLDivElement>(null);
   const openDialog = useOpenDialog();
   const panToCard = usePanIntoView(positionAbsoluteX, positionAbsoluteY, width ?? 0, height ?? 0);
   const selected = useSelected(`Node:${name}`);
@@ -66,6 +67,7 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
       open={menuOpen}
       onOpenChange={setMenuOpen}
       triggerRef={triggerRef}
+      returnFocusTo={cardRef}
       tabIndex={-1}
     >
       <span aria-hidden="true">⋯</span>
@@ -88,6 +90,7 @@ export const NodeCard = memo(function NodeCard({ data, positionAbsoluteX, positi
   };
   return (
     <div
+      ref={cardRef}
       className={`card card-ready-${ready}${machine?.power === 'off' ? ' card-off' : ''}${overview ? ' card-overview' : ''}`}
       role="group"
       tabIndex={0}

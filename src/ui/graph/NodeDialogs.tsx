@@ -49,6 +49,8 @@ function NodeDialog({ request, returnTo, onClose }: { request: DialogRequest; re
   // Only a close asked for here ends the dialog: the effect's own cleanup (StrictMode runs it once in
   // development) closes the element too, and its 'close' event must not unmount the dialog.
   const closing = useRef(false);
+  // Done (not cancelled): focus goes to the node's card rather than its menu button, so the card's keys work at once.
+  const done = useRef(false);
   const close = () => {
     closing.current = true;
     ref.current?.close();
@@ -58,6 +60,7 @@ function NodeDialog({ request, returnTo, onClose }: { request: DialogRequest; re
   const submit = (run: () => void) => (event: FormEvent) => {
     event.preventDefault();
     run();
+    done.current = true;
     close();
   };
   return (
@@ -71,7 +74,8 @@ function NodeDialog({ request, returnTo, onClose }: { request: DialogRequest; re
       }}
       onClose={() => {
         if (!closing.current) return;
-        returnTo?.focus({ preventScroll: true });
+        const card = done.current ? returnTo?.closest<HTMLElement>('.card[data-stop]') : null;
+        (card ?? returnTo)?.focus({ preventScroll: true });
         onClose();
       }}
     >

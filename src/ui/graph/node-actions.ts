@@ -39,10 +39,10 @@ export function nodeMenuItems(
       : { label: 'Cordon', onSelect: () => act({ do: 'cordon', node: name }) },
     { label: 'Drain', hint: 'kubectl drain', onSelect: () => act({ do: 'drain', node: name }) },
     { label: 'Delete', hint: 'kubectl delete node', danger: true, onSelect: () => act({ do: 'delete-node', node: name }) },
-    { label: 'Set condition…', onSelect: () => openDialog({ kind: 'condition', node: name }) },
-    { label: 'Add taint…', onSelect: () => openDialog({ kind: 'taint', node: name }) },
+    { label: 'Set condition…', opensDialog: true, onSelect: () => openDialog({ kind: 'condition', node: name }) },
+    { label: 'Add taint…', opensDialog: true, onSelect: () => openDialog({ kind: 'taint', node: name }) },
   );
-  if ((node.spec.taints ?? []).length > 0) items.push({ label: 'Remove taint…', onSelect: () => openDialog({ kind: 'untaint', node: name }) });
+  if ((node.spec.taints ?? []).length > 0) items.push({ label: 'Remove taint…', opensDialog: true, onSelect: () => openDialog({ kind: 'untaint', node: name }) });
   return items;
 }
 

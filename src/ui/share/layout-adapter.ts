@@ -1,17 +1,17 @@
 /**
- * The page layout as the saved session keeps it. The app shell's layout
- * store (src/ui/chrome/layout-state.ts) lands separately; until it does
- * there is no layout to save or restore.
+ * The page layout as the saved session keeps it: the app shell's layout
+ * store (src/ui/chrome/layout-state.ts), read, restored and followed.
  */
+import { getLayout, restoreLayout as restoreShellLayout, subscribeLayout } from '../chrome/layout-state';
+
 export function layoutSnapshot(): Record<string, unknown> | null {
-  return null;
+  return { ...getLayout() };
 }
 
 export function restoreLayout(saved: Record<string, unknown>): void {
-  void saved;
+  restoreShellLayout(saved);
 }
 
 export function subscribeLayoutChanges(listener: () => void): () => void {
-  void listener;
-  return () => {};
+  return subscribeLayout(() => listener());
 }

@@ -1,10 +1,18 @@
 import { useEffect, useRef } from 'react';
-import { GLOBAL_SHORTCUTS } from '../use-keyboard-shortcuts';
+import { GLOBAL_SHORTCUTS } from './use-keyboard-shortcuts';
+
+/** Keys for the page's panels. */
+const PANEL_SHORTCUTS: readonly { keys: string[]; what: string }[] = [
+  { keys: ['Tab'], what: 'first, from the top of the page: “Skip to the graph”' },
+  { keys: ['←', '→'], what: 'on the Graph / Table tabs or the side panel’s tabs (Inspector, Events…): the next tab' },
+  { keys: ['←', '→', 'Home', 'End'], what: 'on the side panel’s edge: wider, narrower, narrowest, widest (Page Up / Page Down: bigger steps)' },
+  { keys: ['Enter'], what: 'on the side panel’s edge: collapse or open the panel' },
+];
 
 /** Keys that work in the graph view, where focus is on a card or a pod chip. */
 const GRAPH_SHORTCUTS: readonly { keys: string[]; what: string }[] = [
   { keys: ['Tab'], what: 'between controls and, in the graph, from card to card, zone by zone (the view follows)' },
-  { keys: ['Enter'], what: 'on a node card or zone: its actions menu' },
+  { keys: ['Enter'], what: 'on a node card or zone: its actions menu; after an action, focus is back on the card' },
   { keys: ['i'], what: 'on a node card or pod: open it in the inspector' },
   { keys: ['↓', '→'], what: 'on a node card or the Pending area: into its pods' },
   { keys: ['←', '→', '↑', '↓', 'Home', 'End'], what: 'on a pod: move between pods' },
@@ -47,6 +55,17 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       <h3>In the graph</h3>
       <dl aria-label="In the graph">
         {GRAPH_SHORTCUTS.map(({ keys, what }) => (
+          <div key={what}>
+            <dt>
+              <Keys keys={keys} />
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>Panels</h3>
+      <dl aria-label="Panels">
+        {PANEL_SHORTCUTS.map(({ keys, what }) => (
           <div key={what}>
             <dt>
               <Keys keys={keys} />

@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { MachineView } from '../../protocol/messages';
 import type { Node, NodeCondition, Pod } from '../../sim/api/types';
 import { formatSimTime, simMsOf } from '../format';
 import { formatTaint } from '../kube';
@@ -7,13 +8,14 @@ import { clearSelection, select, type Selection } from '../selection';
 import { ExpectThis } from '../share/ExpectThis';
 import { useSim } from '../store';
 import { scalableOwnerOf } from '../workloads';
-import { None } from './None';
-import { ScaleControl } from './ScaleControl';
-import { StatusText } from './StatusText';
+import { None } from '../tables/None';
+import { ScaleControl } from '../tables/ScaleControl';
+import { StatusText } from '../tables/StatusText';
 
 /**
  * `kubectl describe` for the selected node, pod or zone, and the worker's
- * "why?" chain. A complementary region; Escape or the Close button closes it.
+ * "why?" chain, in the side panel's Inspector tab. A complementary region;
+ * Escape or the Close button closes it (and focus goes back to what opened it).
  */
 export function Inspector() {
   const selection = useSim((s) => s.inspector.selection);
@@ -34,11 +36,15 @@ export function Inspector() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [selection]);
 
-  const top = useHeaderBottom(!!selection);
-  if (!selection) return null;
+  if (!selection)
+    return (
+      <p className="muted empty-state">
+        Nothing selected. Click a node card, a pod or a zone in the graph or the tables, or press <kbd>i</kbd> on a focused card or pod.
+      </p>
+    );
   const title = selection.kind === 'Pod' ? `Pod ${selection.namespace ?? 'default'}/${selection.name}` : `${selection.kind} ${selection.name}`;
   return (
-    <aside className="inspector" aria-label="Inspector" style={{ top }}>
+    <aside className="inspector" aria-label="Inspector">
       <div className="inspector-head">
         <h2 ref={heading} tabIndex={-1}>
           {title}
@@ -58,28 +64,6 @@ export function Inspector() {
   );
 }
 
-/**
- * Where the sticky header ends, so the panel sits below it and the playback
- * controls stay usable; the page also makes room for the panel on wide screens.
- */
-function useHeaderBottom(open: boolean): number {
-  const [bottom, setBottom] = useState(0);
-  useLayoutEffect(() => {
-    if (!open) return;
-    const header = document.querySelector('.topbar');
-    const measure = () => setBottom(header ? Math.max(0, header.getBoundingClientRect().height) : 0);
-    measure();
-    const observer = header ? new ResizeObserver(measure) : null;
-    if (header) observer?.observe(header);
-    document.body.classList.add('inspecting');
-    return () => {
-      observer?.disconnect();
-      document.body.classList.remove('inspecting');
-    };
-  }, [open]);
-  return bottom;
-}
-
 function useTime(): (timestamp: string | undefined | null) => string | undefined {
   const epochMs = useSim((s) => s.clock.epochMs);
   return (timestamp) => {
@@ -92,8 +76,21 @@ function withT(text: string | undefined) {
   return text === undefined ? <None /> : `t = ${text}`;
 }
 
-function TimeCell({ text }: { text: string | undefined }) {
-  return <td className="num">{text ?? <None />}</td>;
+/** A point in simulated time, written as everywhere else on the page ("t = 1m25s"), not as an age. */
+function TimeCell({ text, label }: { text: string | undefined; label: string }) {
+  return (
+    <td className="num" data-label={label}>
+      {text === undefined ? <None /> : `t = ${text}`}
+    </td>
+  );
+}
+
+/** What is true of the machine behind a node: its power, and whether its network path to the API server is up. */
+export function machineText(machine: MachineView): string {
+  const path = machine.reachable ? 'its network path to the API server is up' : 'its network path to the API server is cut';
+  if (machine.power === 'off') return `Off (no kubelet runs); ${path}`;
+  if (machine.power === 'shutting-down') return `Shutting down; ${path}`;
+  return machine.reachable ? 'On; its kubelet reaches the API server' : `On, but ${path}`;
 }
 
 /** Conditions that are good news when False (node pressure, a pod's disruption); every other one is good when True. */
@@ -104,13 +101,14 @@ function Conditions({ conditions, heartbeat }: { conditions: readonly NodeCondit
   if (conditions.length === 0) return <p className="muted">No conditions.</p>;
   return (
     <div className="table-wrap">
+      <p className="muted time-note">Times are simulated time since the start, as on the clock.</p>
       <table className="inspector-table" aria-label="Conditions">
         <thead>
           <tr>
             <th scope="col">Type</th>
             <th scope="col">Status</th>
-            {heartbeat && <th scope="col">Last heartbeat</th>}
-            <th scope="col">Last transition</th>
+            {heartbeat && <th scope="col">Heartbeat at</th>}
+            <th scope="col">Changed at</th>
             <th scope="col">Reason</th>
           </tr>
         </thead>
@@ -121,9 +119,9 @@ function Conditions({ conditions, heartbeat }: { conditions: readonly NodeCondit
               <td>
                 <StatusText status={c.status} good={HEALTHY_WHEN_FALSE.has(c.type) ? 'False' : 'True'} />
               </td>
-              {heartbeat && <TimeCell text={time(c.lastHeartbeatTime)} />}
-              <TimeCell text={time(c.lastTransitionTime)} />
-              <td>{c.reason ?? <None />}</td>
+              {heartbeat && <TimeCell text={time(c.lastHeartbeatTime)} label="heartbeat at" />}
+              <TimeCell text={time(c.lastTransitionTime)} label="changed at" />
+              <td className="reason">{c.reason ?? <None />}</td>
             </tr>
           ))}
         </tbody>
@@ -155,7 +153,7 @@ function NodeDetails({ name }: { name: string }) {
         <Field label="Zone">{node.metadata.labels?.['topology.kubernetes.io/zone'] ?? <None />}</Field>
         <Field label="Lease renew time">{withT(time(renewTime))}</Field>
         <Field label="Unschedulable">{node.spec.unschedulable ? 'Yes (cordoned)' : 'No'}</Field>
-        <Field label="Machine">{machine ? `power ${machine.power}, ${machine.reachable ? 'reaches the API server' : 'cut off from the API server'}` : <None />}</Field>
+        <Field label="Machine">{machine ? machineText(machine) : <None />}</Field>
       </dl>
       <h3>Conditions</h3>
       <Conditions conditions={node.status.conditions ?? []} heartbeat />

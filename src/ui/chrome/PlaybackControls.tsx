@@ -1,4 +1,4 @@
-import { runToNextEvent, reset, setSpeed, SPEEDS, step, togglePlay } from '../actions';
+import { runToNextEvent, setSpeed, SPEEDS, step, togglePlay } from '../actions';
 import { useSim } from '../store';
 
 const STEPS = [
@@ -14,9 +14,10 @@ export function PlaybackControls() {
 
   return (
     <div className="controls">
-      <button type="button" className="primary play" onClick={togglePlay} disabled={!ready}>
+      <button type="button" className="primary play" onClick={togglePlay} disabled={!ready} aria-keyshortcuts="Space">
         <span aria-hidden="true" className={playing ? 'icon icon-pause' : 'icon icon-play'} />
         {playing ? 'Pause' : 'Play'}
+        <kbd aria-hidden="true">Space</kbd>
       </button>
       <label className="speed">
         Speed{' '}
@@ -38,11 +39,8 @@ export function PlaybackControls() {
           </button>
         ))}
       </div>
-      <button type="button" onClick={runToNextEvent} disabled={!ready}>
+      <button type="button" onClick={runToNextEvent} disabled={!ready} aria-keyshortcuts="n">
         Next event
-      </button>
-      <button type="button" className="quiet" onClick={reset} disabled={!ready}>
-        Reset
       </button>
     </div>
   );

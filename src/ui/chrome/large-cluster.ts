@@ -11,6 +11,9 @@ import type { Manifest, NodeConfig, SimCommand } from '../../protocol/messages';
 type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 
 const APPS = ['web', 'api', 'cache', 'queue', 'worker'] as const;
+/** What the address may ask for: the page's own limits (src/kube/limits.ts). */
+export const LIMITS = { nodes: PAGE_LIMITS.nodes, pods: PAGE_LIMITS.pods, zones: PAGE_LIMITS.zones } as const;
+
 /** The kubelet's default maxPods: more pods than this per node would be refused by each kubelet. */
 const PODS_PER_NODE = 110;
 

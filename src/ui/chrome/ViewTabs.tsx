@@ -1,14 +1,15 @@
 /** Graph or Table: two views of the same store (WAI-ARIA tabs with arrow-key movement). */
 import type { KeyboardEvent } from 'react';
-
-export type View = 'graph' | 'table';
+import { setView, useLayout, type View } from './layout-state';
 
 const VIEWS: readonly { id: View; label: string }[] = [
   { id: 'graph', label: 'Graph' },
   { id: 'table', label: 'Table' },
 ];
 
-export function ViewTabs({ view, onChange }: { view: View; onChange: (view: View) => void }) {
+export function ViewTabs() {
+  const view = useLayout((s) => s.view);
+  const onChange = setView;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();

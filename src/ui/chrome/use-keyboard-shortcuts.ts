@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { runToNextEvent, setSpeed, SPEEDS, step, togglePlay } from './actions';
-import { useSim } from './store';
+import { runToNextEvent, setSpeed, SPEEDS, step, togglePlay } from '../actions';
+import { useSim } from '../store';
+import { goLive, seekToMarker } from '../timeline/timeline-actions';
 
 /** Where Space already means something: typing, choosing, pressing. */
 const SPACE_TAKEN = 'input, select, textarea, button, a[href], summary, [contenteditable]:not([contenteditable="false"]), [role="button"]';
@@ -17,6 +18,9 @@ export const GLOBAL_SHORTCUTS: readonly { keys: string[]; what: string }[] = [
   { keys: ['+'], what: 'faster (next speed up)' },
   { keys: ['-'], what: 'slower (next speed down)' },
   { keys: ['/'], what: 'go to a node by name' },
+  { keys: ['[', ']'], what: 'timeline: previous / next marker' },
+  { keys: ['←', '→'], what: 'on the timeline: 1 s back / on (Shift: 10 s, Page Up/Down: 1 min, Home/End: start/latest)' },
+  { keys: ['l'], what: 'back to live (after viewing the past)' },
   { keys: ['?'], what: 'this list of shortcuts' },
 ];
 
@@ -24,6 +28,10 @@ export const GLOBAL_SHORTCUTS: readonly { keys: string[]; what: string }[] = [
 export function nextSpeed(current: number, direction: 1 | -1): number {
   if (direction > 0) return SPEEDS.find((s) => s > current) ?? SPEEDS.at(-1)!;
   return [...SPEEDS].reverse().find((s) => s < current) ?? SPEEDS[0];
+}
+
+function backToLive(): void {
+  if (!useSim.getState().timeline.live) goLive();
 }
 
 const KEYS: Record<string, () => void> = {
@@ -34,6 +42,10 @@ const KEYS: Record<string, () => void> = {
   '+': () => setSpeed(nextSpeed(useSim.getState().playback.speed, 1)),
   '=': () => setSpeed(nextSpeed(useSim.getState().playback.speed, 1)),
   '-': () => setSpeed(nextSpeed(useSim.getState().playback.speed, -1)),
+  '[': () => seekToMarker(-1),
+  ']': () => seekToMarker(1),
+  l: backToLive,
+  L: backToLive,
 };
 
 export function useKeyboardShortcuts(openHelp: () => void): void {

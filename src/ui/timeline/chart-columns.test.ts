@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartSample } from '../../protocol/messages';
+import { appendSamples, buildColumns, minuteOf, minuteRows, updateBarSlots, valuesAt, type BarSlots } from './chart-columns';
+
+function s(atMs: number, over: Partial<ChartSample> = {}): ChartSample {
+  return {
+    atMs,
+    readyNodes: { 'zone-b': 3, 'zone-a': 3 },
+    pods: { Running: 20, Pending: 1, Terminating: 0, Failed: 0 },
+    evictions: 0,
+    failedScheduling: 0,
+    ...over,
+  };
+}
+
+describe('minuteOf', () => {
+  it('puts a sample in the minute its counting interval (previous, atMs] ends in', () => {
+    expect(minuteOf(0)).toBe(0);
+    expect(minuteOf(59_999)).toBe(0);
+    expect(minuteOf(60_000)).toBe(0);
+    expect(minuteOf(60_001)).toBe(1);
+    expect(minuteOf(125_000)).toBe(2);
+  });
+});
+
+describe('chart columns', () => {
+  const samples = [
+    s(0),
+    s(30_000, { evictions: 2 }),
+    s(60_000, { evictions: 1, failedScheduling: 4 }),
+    s(90_000, { failedScheduling: 1, readyNodes: { 'zone-a': 2, 'zone-b': 3 } }),
+    s(150_000, { evictions: 5, readyNodes: { 'zone-a': 2, 'zone-b': 3 } }),
+  ];
+
+  it('bins the per-sample event counts into minutes', () => {
+    const columns = buildColumns(samples);
+    expect(columns.evictionsPerMinute).toEqual([3, 0, 5]);
+    expect(columns.failedPerMinute).toEqual([4, 1, 0]);
+  });
+
+  it('draws zones in name order, one column each', () => {
+    const columns = buildColumns(samples);
+    expect(columns.zones).toEqual(['zone-a', 'zone-b']);
+    expect(columns.ready).toEqual([
+      [3, 3, 3, 2, 2],
+      [3, 3, 3, 3, 3],
+    ]);
+    expect(columns.pods[0]).toEqual([20, 20, 20, 20, 20]);
+  });
+
+  it('grows in place to the same columns a rebuild gives', () => {
+    const columns = buildColumns(samples.slice(0, 2));
+    const x = columns.x;
+    expect(appendSamples(columns, samples)).toBe(true);
+    expect(columns.x).toBe(x);
+    expect(columns).toEqual(buildColumns(samples));
+  });
+
+  it('refuses a sample naming a new zone, so the caller rebuilds with a series for it', () => {
+    const columns = buildColumns(samples);
+    const more = [...samples, s(180_000, { readyNodes: { 'zone-a': 3, 'zone-b': 3, 'zone-c': 1 } })];
+    expect(appendSamples(columns, more)).toBe(false);
+    expect(columns.length).toBe(samples.length);
+    expect(buildColumns(more).zones).toEqual(['zone-a', 'zone-b', 'zone-c']);
+  });
+
+  it('reads the values at an instant: the last sample at or before it, and its minute', () => {
+    const columns = buildColumns(samples);
+    expect(valuesAt(columns, 100_000)).toEqual({ atMs: 100_000, ready: [2, 3], pods: [20, 1, 0, 0], minute: 1, evictions: 0, failedScheduling: 1 });
+    expect(valuesAt(columns, 400_000).evictions).toBeNull();
+  });
+
+  it('gives one table row per minute, with the counts at its end', () => {
+    const rows = minuteRows(buildColumns(samples));
+    expect(rows.map((r) => [r.minute, r.evictions, r.failedScheduling, r.ready[0]])).toEqual([
+      [0, 3, 4, 3],
+      [1, 0, 1, 2],
+      [2, 5, 0, 2],
+    ]);
+  });
+
+  it('lays out the per-minute bars side by side, rewriting only from the minute that changed', () => {
+    const columns = buildColumns(samples.slice(0, 4));
+    const slots: BarSlots = { x: [], evictions: [], failed: [] };
+    updateBarSlots(slots, columns, 0);
+    expect(slots).toEqual({ x: [0, 30_000, 60_000, 90_000], evictions: [3, null, null, null], failed: [null, 4, null, 1] });
+    appendSamples(columns, samples);
+    updateBarSlots(slots, columns, 1);
+    expect(slots.x).toEqual([0, 30_000, 60_000, 90_000, 120_000, 150_000]);
+    expect(slots.evictions).toEqual([3, null, null, null, 5, null]);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * How each chart series is drawn. Canvas needs real colours, so the page's
+ * palette (styles.css) is repeated here; every series also has its own dash
+ * pattern and a label, so none is told apart by colour alone.
+ */
+import type { PodPhase } from './chart-columns';
+
+export interface SeriesLook {
+  stroke: string;
+  /** Canvas line dash; [] is solid. */
+  dash: number[];
+}
+
+/** Zones in name order take these in turn. */
+export const ZONE_LOOKS: readonly SeriesLook[] = [
+  { stroke: '#2357c6', dash: [] },
+  { stroke: '#b45309', dash: [6, 3] },
+  { stroke: '#0f766e', dash: [2, 2] },
+  { stroke: '#7c3aed', dash: [8, 3, 2, 3] },
+  { stroke: '#be185d', dash: [4, 4] },
+  { stroke: '#4d7c0f', dash: [10, 2] },
+];
+
+export const PHASE_LOOKS: Record<PodPhase, SeriesLook> = {
+  Running: { stroke: '#17803d', dash: [] },
+  Pending: { stroke: '#b45309', dash: [6, 3] },
+  Terminating: { stroke: '#7c3aed', dash: [8, 3, 2, 3] },
+  Failed: { stroke: '#c81e1e', dash: [2, 2] },
+};
+
+/** Evictions: solid bars. FailedScheduling: hatched, outlined bars. */
+export const EVICTION_LOOK: SeriesLook = { stroke: '#c81e1e', dash: [] };
+export const FAILED_LOOK: SeriesLook = { stroke: '#6d28d9', dash: [] };
+
+export const AXIS_INK = '#5b6370';
+export const GRID_LINE = '#e6e9ee';
+
+/** The y axis' width in CSS pixels: the strip below is inset by the same amount, so all share one time axis. */
+export const Y_AXIS_PX = 28;
+/** The plots' right padding, matched by the strip's. */
+export const RIGHT_PAD_PX = 10;
+
+export function zoneLook(index: number): SeriesLook {
+  return ZONE_LOOKS[index % ZONE_LOOKS.length]!;
+}
+
+/** A diagonal hatch as a canvas fill, for the outlined FailedScheduling bars. */
+export function hatch(ctx: CanvasRenderingContext2D, color: string): CanvasPattern | string {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 6;
+  const t = tile.getContext('2d');
+  if (!t) return 'transparent';
+  t.strokeStyle = color;
+  t.lineWidth = 1.2;
+  t.beginPath();
+  t.moveTo(0, 6);
+  t.lineTo(6, 0);
+  t.stroke();
+  return ctx.createPattern(tile, 'repeat') ?? 'transparent';
+}
