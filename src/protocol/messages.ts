@@ -158,7 +158,9 @@ export type SimCommand =
    * readiness and termination, a zone's state; "exists: false" once it is
    * gone) to what `export-run` writes. Answered by a `recording` frame.
    */
-  | { type: 'expect-this'; target: ExplainTarget };
+  | { type: 'expect-this'; target: ExplainTarget }
+  /** Drives the loaded lesson's player (src/worker/lesson.ts); refused (error frame) when no lesson is loaded. */
+  | { type: 'lesson'; command: LessonCommand };
 
 export type WorkerFault = 'hang' | 'throw' | 'close';
 
@@ -368,4 +370,96 @@ export type SimFrame =
   | TimelineFrame
   | RecordingFrame
   | RunExportFrame
+  | LessonFrame
   | PongFrame;
+
+// ---- lessons (docs/lessons.md; the player's state machine is src/worker/lesson.ts) ----
+
+/**
+ * What the learner does in the lesson player. `answer` locks the step's
+ * question (a choice's index, or the number); `next` leaves the step once its
+ * wait held and its goals are met (else the goals' hints are shown);
+ * `rewind` goes back to the step's start (a `seek`: acting there forks);
+ * `goto` opens a step by index (an earlier one by rewinding to its start, a
+ * later one by doing what the steps before it ask, as `npm run scenario`
+ * walks a lesson); `speed`: a fixed playback speed for every step (null: the
+ * steps' own).
+ */
+export type LessonCommand =
+  | { do: 'answer'; answer: number }
+  | { do: 'next' }
+  | { do: 'rewind' }
+  | { do: 'goto'; step: number }
+  | { do: 'speed'; factor: number | null };
+
+/** The loaded lesson as the player shows it (answers stay in the worker until revealed). */
+export interface LessonInfo {
+  name: string;
+  title: string;
+  summary: string;
+  topic: string;
+  next?: string;
+  learned: string[];
+  steps: LessonStepInfo[];
+}
+
+export interface LessonStepInfo {
+  id: string;
+  title?: string;
+  /** Markdown. */
+  text: string;
+  /** What the clock does as the step starts: "pause", "play", "play at 30×", "run 1m2s". */
+  clock: string;
+  /** What the step waits for, in words ("node zone-a-2 condition Ready is Unknown"). */
+  wait?: string;
+  /** The action the learner is asked to do, with its words and, when kubectl can do it, the command. */
+  awaited?: { action: SimAction; description: string; kubectl?: string };
+  question?: LessonQuestionInfo;
+  goals: string[];
+  sources: string[];
+}
+
+export type LessonQuestionInfo =
+  | { kind: 'choice'; prompt: string; choices: string[] }
+  | { kind: 'number'; prompt: string; unit?: string };
+
+/** Where the learner is. `question`: asked, nothing of the step has run; `running`: waiting; `done`: the wait held (or there is none); `finished`: the last step was left. */
+export type LessonPhase = 'question' | 'running' | 'done' | 'finished';
+
+export interface LessonReveal {
+  correct: boolean;
+  /** The locked answer in words ("115 s", "The controller has not heard from the node."). */
+  given: string;
+  /** The right answer in words. */
+  right: string;
+  /** What the engine measured, when the question measures ("115 s"). */
+  measured?: string;
+  /** Why the picked choice is wrong (or right), when the file says. */
+  why?: string;
+  rule: string;
+  source: string;
+  /** The question's `verify` expectations as checked when revealed. */
+  verify: { text: string; passed: boolean }[];
+}
+
+export interface LessonState {
+  step: number;
+  phase: LessonPhase;
+  stepStartMs: number;
+  /** One per goal of the step: met now. */
+  goals: boolean[];
+  /** The answer locked in, by index or number. */
+  answer?: number;
+  reveal?: LessonReveal;
+  /** A hint answering the learner's last move (a wrong action, Next with a goal unmet). */
+  hint?: string;
+  /** Steps left so far (indices). */
+  completed: number[];
+}
+
+/** Posted on boot (`info`: the lesson, or null when what booted is not one) and whenever the player's state changes. */
+export interface LessonFrame {
+  type: 'lesson';
+  info?: LessonInfo | null;
+  state?: LessonState;
+}

@@ -22,6 +22,8 @@ import { FollowedExplanation } from './explanations';
 import { clampSpeed, startPace, tickPace, type Pace } from './pacing';
 import { TimelineRecorder } from './timeline';
 import { RunRecorder } from './run-recorder';
+import { LESSON_SPEED, LessonPlayer } from './lesson';
+import { hasLessonSection, parseLesson } from '../lessons/parse';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -75,6 +77,8 @@ export class SimSession {
   private booted: BootCommand | ScenarioCommand | null = null;
   /** Export and "expect this" (the input log itself belongs to the history). */
   private readonly recorder: RunRecorder;
+  /** The loaded lesson's player (a scenario file with a `lesson` section); null otherwise. */
+  private lesson: LessonPlayer | null = null;
 
   constructor(private readonly host: SessionHost) {
     this.recorder = new RunRecorder((frame) => host.post(frame));
@@ -117,6 +121,11 @@ export class SimSession {
     if (command.type === 'boot') return this.boot(command, false);
     if (command.type === 'boot-scenario') return this.bootScenario(command, false);
     if (command.type === 'reset') return this.reset();
+    if (command.type === 'lesson') {
+      if (!this.lesson) throw new Error('no lesson is loaded: open a lesson file first');
+      this.lesson.command(command.command);
+      return this.flush();
+    }
     if (command.type === 'explain') {
       this.explanation.follow(command.target);
       return this.postExplanation(false);
@@ -151,7 +160,8 @@ export class SimSession {
         this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);
         return;
       case 'act':
-        return this.act(command.action);
+        this.act(command.action);
+        return;
       case 'seek':
         if (!Number.isFinite(command.atMs)) throw new Error(`seek needs a time in ms, got ${String(command.atMs)}`);
         return this.requestSeek(command.atMs);
@@ -195,6 +205,7 @@ export class SimSession {
     sim.runUntil(0);
     this.booted = command;
     this.start(sim, undefined, null, keepPlaying, command);
+    this.setLesson(null);
     for (const record of records) {
       if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
     }
@@ -202,7 +213,9 @@ export class SimSession {
 
   /** Parses and boots a scenario file; an invalid one leaves the running world as it is. */
   private bootScenario(command: ScenarioCommand, keepPlaying: boolean): void {
-    const parsed = parseScenario(command.text);
+    // A lesson file is a scenario file with a `lesson` section (docs/lessons.md): the lesson parser reads both.
+    const lessonFile = hasLessonSection(command.text) ? parseLesson(command.text) : null;
+    const parsed = lessonFile ? (lessonFile.ok ? { ok: true as const, scenario: lessonFile.file.scenario } : lessonFile) : parseScenario(command.text);
     if (!parsed.ok) {
       this.host.post({ type: 'scenario-rejected', fileName: command.fileName, errors: parsed.errors });
       return;
@@ -235,7 +248,40 @@ export class SimSession {
       ...(scenario.description !== undefined ? { description: scenario.description } : {}),
       expectations,
     };
-    this.start(built.sim, info, queue, keepPlaying, command);
+    this.start(built.sim, info, queue, keepPlaying || lessonFile !== null, command);
+    if (lessonFile?.ok) {
+      this.speed = LESSON_SPEED;
+      this.setLesson(new LessonPlayer(lessonFile.file, this.lessonHost()));
+    } else this.setLesson(null);
+  }
+
+  private setLesson(player: LessonPlayer | null): void {
+    const had = this.lesson !== null;
+    this.lesson = player;
+    if (player) {
+      player.start();
+      this.flush();
+    } else if (had) this.host.post({ type: 'lesson', info: null });
+  }
+
+  /** What the lesson player may do to the session. */
+  private lessonHost() {
+    return {
+      sim: () => this.requireSim(),
+      act: (action: SimAction) => this.act(action, false),
+      play: (speed: number | undefined) => {
+        if (speed !== undefined) this.speed = clampSpeed(speed);
+        if (!this.playing) {
+          this.playing = true;
+          this.pace = startPace(this.host.wallNowMs());
+          this.host.setTicking(true);
+        }
+      },
+      pause: () => this.stop(),
+      seek: (atMs: number) => this.requestSeek(atMs),
+      runUntil: (limitMs: number) => this.advanceTo(limitMs, Number.POSITIVE_INFINITY),
+      post: (frame: SimFrame) => this.host.post(frame),
+    };
   }
 
   /**
@@ -332,7 +378,7 @@ export class SimSession {
   }
 
   /** Runs the user's action at now + 1 ms; in the past, that forks the line of history first. */
-  private act(action: SimAction): void {
+  private act(action: SimAction, byLearner = true): string | undefined {
     const history = this.history!;
     const timeline = this.timeline!;
     const forkAtMs = history.live ? null : history.nowMs;
@@ -357,6 +403,11 @@ export class SimSession {
       description: describeAction(action),
       ...(record?.error !== undefined ? { error: record.error } : {}),
     });
+    if (byLearner && this.lesson) {
+      this.lesson.learnerActed(action, record?.error);
+      this.flush();
+    }
+    return record?.error;
   }
 
   /** Pauses and answers on the next tick, so seeks arriving faster than answered cost only the newest. */
@@ -400,6 +451,7 @@ export class SimSession {
     }
     this.checkedSinceFrame = [];
     this.postSnapshot(resetTimeline);
+    this.lesson?.afterSeek();
   }
 
   /** Posts the followed explanation if it may have changed and did. */
@@ -416,13 +468,19 @@ export class SimSession {
    */
   private advanceTo(targetMs: number, deadlineWallMs: number): void {
     const history = this.history!;
+    // A lesson's run step ends at its time: nothing runs past it until the learner moves on.
+    const limitMs = this.lesson?.limitMs();
+    if (limitMs !== undefined) targetMs = Math.max(history.nowMs, Math.min(targetMs, limitMs));
     for (let next = history.nextInstantMs(targetMs); next !== undefined; next = history.nextInstantMs(targetMs)) {
       if (this.host.wallNowMs() > deadlineWallMs) return;
       this.runInstant(next);
+      // The lesson's wait held: the clock stops at that instant.
+      if (this.lesson?.afterInstant()) return this.stop();
     }
     this.collect(this.expectations?.checkUntil(history.sim, targetMs));
     history.runUntil(targetMs);
     this.timeline!.afterRun(history.sim);
+    if (this.lesson?.afterInstant()) this.stop();
   }
 
   /**
@@ -458,6 +516,7 @@ export class SimSession {
     const deadlineWallMs = this.host.wallNowMs() + COMMAND_BUDGET_MS;
     for (let next = history.nextInstantMs(horizonMs); next !== undefined; next = history.nextInstantMs(horizonMs)) {
       this.runInstant(next);
+      if (this.lesson?.afterInstant()) return this.stop();
       if (history.sim.api.events.lastSeq !== seq || this.host.wallNowMs() > deadlineWallMs) return;
     }
     this.advanceTo(horizonMs, deadlineWallMs);
