@@ -10,7 +10,7 @@ async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void>
 const clock = (page: Page) => page.getByRole('timer', { name: 'Simulated time' });
 
 test('the first screen is the default cluster, running: workloads settle, a hint says what to try', async ({ page }, testInfo) => {
-  await page.goto('./');
+  await page.goto('./?sandbox');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
   await expect(page.getByText('Try it: kill a node')).toBeVisible();

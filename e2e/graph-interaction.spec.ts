@@ -33,7 +33,7 @@ const focusedStop = (page: Page) => page.evaluate<string | null>('document.activ
 
 test('clicking a pod chip opens that pod in the inspector and marks the chip', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
-  await page.goto('./');
+  await page.goto('./?sandbox');
   const chip = podChips(cards(page)).first();
   await expect(chip).toBeVisible();
   const key = (await chip.getAttribute('data-pod'))!;
@@ -58,7 +58,7 @@ test('clicking a pod chip opens that pod in the inspector and marks the chip', a
 
 test('keyboard only: Tab to a card, an arrow key into its pods, arrows between them, Enter opens one, Escape goes back', async ({ page }, testInfo) => {
   test.setTimeout(60_000);
-  await page.goto('./');
+  await page.goto('./?sandbox');
   await expect(podChips(cards(page)).first()).toBeVisible();
   await page.getByRole('tab', { name: 'Graph' }).focus();
   // Tab until a node card with pods has focus.
@@ -198,7 +198,7 @@ interface Flight {
 }
 
 async function openPendingScenario(page: Page): Promise<string[]> {
-  await page.goto('./');
+  await page.goto('./?sandbox');
   await expect(clock(page)).toBeVisible();
   await page.getByLabel('Scenario file').setInputFiles({ name: 'pending.yaml', mimeType: 'text/yaml', buffer: Buffer.from(PENDING_SCENARIO) });
   const pending = page.getByRole('group', { name: /^Pending pods: / });
@@ -284,7 +284,7 @@ objects:
 
 test('replacements fly from the drained node: a ReplicaSet’s new pods at once, a StatefulSet’s pod under its old name once the old one is gone', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
+  await page.goto('./?sandbox');
   await expect(clock(page)).toBeVisible();
   await page.getByLabel('Scenario file').setInputFiles({ name: 'drain.yaml', mimeType: 'text/yaml', buffer: Buffer.from(DRAIN_SCENARIO) });
   await expect(card(page, 'lab-1')).toBeVisible();

@@ -29,7 +29,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 test('the app runs under its strict Content-Security-Policy with no violation', async ({ page }) => {
   const problems = await watchViolations(page);
-  await page.goto('./');
+  await page.goto('./?sandbox');
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "worker-src 'self'", "object-src 'none'", "base-uri 'none'"]) {
     expect(policy).toContain(directive);

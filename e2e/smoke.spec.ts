@@ -9,7 +9,7 @@ test('page loads offline-clean from a sub-path', async ({ page, baseURL }, testI
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
 
-  await page.goto('./');
+  await page.goto('./?sandbox');
   await expect(page.getByRole('heading', { name: 'Kube Playground' })).toBeVisible();
   await page.waitForLoadState('networkidle');
 

@@ -50,7 +50,7 @@ test('without ?test-faults the worker refuses a fault', async ({ page }) => {
 
 test('a worker that fails to load is said, with no "Loading the simulation…" left under it', async ({ page }) => {
   await page.route(/sim\.worker-.*\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto('./');
+  await page.goto('./?sandbox');
   await expect(alert(page)).toContainText('The simulation could not start', { timeout: 15_000 });
   await expect(page.getByText('Loading the simulation…')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Kube Playground' })).toBeVisible();

@@ -119,6 +119,13 @@ function target(action: SimAction): Record<string, unknown> {
       return { do: action.do, node: action.node.name };
     case 'apply':
       return { do: action.do, kind: action.object.kind, name: action.object.metadata?.name, namespace: action.object.metadata?.namespace ?? 'default' };
+    case 'set-condition':
+      // The page's dialog gives its own reason; what the learner chooses is the node, the type and the status.
+      return { do: action.do, node: action.node, type: action.type, status: action.status };
+    case 'scale':
+    case 'delete':
+      // No namespace is the default one, as kubectl reads it.
+      return { ...action, namespace: action.namespace ?? 'default' };
     default:
       return { ...action };
   }

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { Root } from './lessons/Root';
 import { DEFAULT_SEED } from './actions';
 import { ErrorBoundary } from './chrome/ErrorBoundary';
 import { bootCommandFromSearch } from './chrome/large-cluster';
@@ -12,6 +12,8 @@ import { reportError, useSim } from './store';
 import { startSaving } from './share/persist';
 import { takeFrame } from './share/share-store';
 import { startSession } from './share/startup';
+import { followLessonAddress } from './lessons/open-lesson';
+import { followProgress } from './lessons/progress';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -38,6 +40,15 @@ const params = new URLSearchParams(window.location.search);
 
 // The side panel shows the inspector when something is selected (outside React: one render for both).
 followSelection();
+// Lessons: the address follows the lesson and step shown; progress is kept (lessons/).
+followLessonAddress();
+followProgress((listener) =>
+  useSim.subscribe((state, previous) => {
+    const { info, state: at } = state.lesson;
+    if (!info || !at || (at === previous.lesson.state && info === previous.lesson.info)) return;
+    listener({ name: info.name, step: at.step, done: at.completed, finished: at.phase === 'finished' });
+  }),
+);
 
 // The end-to-end tests inject worker faults through this (only with ?test-faults, see sim-client.ts).
 if (params.has('test-faults')) Object.assign(window, { kpInjectFault: injectFault });
@@ -52,7 +63,7 @@ createRoot(root).render(
       <UpdatePrompt />
     </ErrorBoundary>
     <ErrorBoundary>
-      <App />
+      <Root />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -25,6 +25,9 @@ export function subscribeFrames(listener: (frame: SimFrame) => void): () => void
   return () => frameListeners.delete(listener);
 }
 
+/** Whether a worker runs (the page may open on the home screen without one). */
+export const isConnected = (): boolean => worker !== null;
+
 export function connectSimulation(boot: Extract<SimCommand, { type: 'boot' | 'boot-scenario' }>): void {
   if (worker) return;
   const started = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {

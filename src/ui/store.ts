@@ -9,15 +9,16 @@ import type { SimFrame } from '../protocol/messages';
 import { initialState, reduceFrame, type SimState as SimSlices } from './frame-reducer';
 import { initialPageState, reducePageFrame, type PageSlices } from './page-state';
 import { initialTimelineState, reduceTimelineFrame, type TimelineSlices } from './timeline/timeline-state';
+import { initialLessonState, reduceLessonFrame, type LessonSlices } from './lessons/lesson-state';
 
 /** The simulation's slices (frame-reducer.ts), the page's own (page-state.ts) and the recorded run's (timeline/timeline-state.ts). */
-export type SimState = SimSlices & PageSlices & TimelineSlices;
+export type SimState = SimSlices & PageSlices & TimelineSlices & LessonSlices;
 
-export const useSim = create<SimState>()(() => ({ ...initialState(), ...initialPageState(), ...initialTimelineState() }));
+export const useSim = create<SimState>()(() => ({ ...initialState(), ...initialPageState(), ...initialTimelineState(), ...initialLessonState() }));
 
 export function applyFrame(frame: SimFrame): void {
   const state = useSim.getState();
-  const next = { ...reduceFrame(state, frame), ...reducePageFrame(state, frame), ...reduceTimelineFrame(state, frame) };
+  const next = { ...reduceFrame(state, frame), ...reducePageFrame(state, frame), ...reduceTimelineFrame(state, frame), ...reduceLessonFrame(state, frame) };
   if (Object.keys(next).length > 0) useSim.setState(next);
 }
 

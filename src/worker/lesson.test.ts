@@ -174,7 +174,7 @@ describe('the lesson player in the worker', () => {
     while (h.state.phase === 'running') h.moveClock();
     expect(h.nowMs).toBe(115_000);
     expect(h.playing).toBe(false);
-    expect(h.state.reveal).toMatchObject({ correct: false, given: '112 s', right: '115 s', measured: '115 s (at t = 115s)' });
+    expect(h.state.reveal).toMatchObject({ correct: false, given: '112 s', right: '115 s', measured: '115 s' });
     expect(h.state.reveal!.source).toBe(file.lesson.steps[2]!.question!.ruleSource);
     h.lesson({ do: 'next' });
     // A choice: the picked one's `why` is shown.
@@ -210,6 +210,25 @@ describe('the lesson player in the worker', () => {
       expect(h.state.step).toBe(stepWithGoalHint);
       expect(h.state.hint).toBeTruthy();
     }
+  });
+
+  it('the page’s own action shapes are the awaited ones: a condition with the dialog’s reason, a scale with the default namespace', () => {
+    const heartbeats = read('02-heartbeats.yaml');
+    const file = parsed(heartbeats);
+    const h = harness(heartbeats);
+    const at = file.lesson.steps.findIndex((s) => s.wait?.kind === 'action' && s.wait.action.do === 'set-condition');
+    h.lesson({ do: 'goto', step: at });
+    if (h.state.phase === 'question') h.lesson({ do: 'answer', answer: rightAnswer(file, at) });
+    h.act({ do: 'set-condition', node: 'zone-a-1', type: 'MemoryPressure', status: 'True', reason: 'SetByPlayground' });
+    expect(h.state.phase).not.toBe('running');
+    const bin = read('09-bin-packing.yaml');
+    const binFile = parsed(bin);
+    const b = harness(bin);
+    const scaleAt = binFile.lesson.steps.findIndex((s) => s.wait?.kind === 'action' && s.wait.action.do === 'scale');
+    b.lesson({ do: 'goto', step: scaleAt });
+    if (b.state.phase === 'question') b.lesson({ do: 'answer', answer: rightAnswer(binFile, scaleAt) });
+    b.act({ do: 'scale', kind: 'Deployment', name: 'web', namespace: 'default', replicas: 13 });
+    expect(b.state.phase).not.toBe('running');
   });
 
   it('a plain scenario file loads no lesson; a lesson command then is refused in one line', () => {

@@ -395,7 +395,7 @@ function revealOf(q: Question, answer: number, sim: Simulation, firstMs: number 
   } else if (measure?.kind === 'time' && firstMs !== undefined && q.unit && TIME_UNITS[q.unit]) {
     // To 10 ms: the page stamps a learner's action 1 ms after the instant it was taken at (a recorded input), the checker at it.
     const ms = Math.round((firstMs - (measure.since === 'step' ? startMs : 0)) / 10) * 10;
-    reveal.measured = `${formatNumber(ms / TIME_UNITS[q.unit]!, q.unit)} (at t = ${formatSeconds(Math.round(firstMs / 10) * 10)})`;
+    reveal.measured = formatNumber(ms / TIME_UNITS[q.unit]!, q.unit);
   }
   return reveal;
 }

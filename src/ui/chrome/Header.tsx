@@ -4,6 +4,7 @@ import { LargeClusterMenu } from './LargeClusterMenu';
 import { PlaybackControls } from './PlaybackControls';
 import { ScenarioMenu } from './ScenarioMenu';
 import { SettingsMenu } from './SettingsMenu';
+import { showHome } from '../lessons/open-lesson';
 
 /** The app bar: what time it is and how it runs on the left, what is loaded and how, on the right. */
 export function Header({ onHelp }: { onHelp: () => void }) {
@@ -13,6 +14,9 @@ export function Header({ onHelp }: { onHelp: () => void }) {
       <Clock />
       <PlaybackControls />
       <nav className="topbar-menus" aria-label="Scenario and settings">
+        <button type="button" onClick={() => showHome(true)} title="The lessons and the sandbox">
+          Lessons
+        </button>
         <ScenarioMenu />
         <SettingsMenu />
         <LargeClusterMenu />

@@ -5,7 +5,7 @@
  * it is (see ScenarioRejected).
  */
 import { useEffect, useRef, useState } from 'react';
-import { sendCommand } from '../sim-client';
+import { bootFile } from '../lessons/open-lesson';
 import { rejectFile, useSim } from '../store';
 import { MAX_LISTED_ERRORS, PAGE_LIMITS } from '../../kube/limits';
 import { decodeScenarioBytes, fileSizeProblem } from '../../scenario/text-file';
@@ -23,7 +23,8 @@ async function openFile(file: File): Promise<void> {
   if (tooBig) return rejectFile(file.name, tooBig);
   const decoded = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()), PAGE_LIMITS);
   if (!decoded.ok) return rejectFile(file.name, decoded.message);
-  sendCommand({ type: 'boot-scenario', fileName: file.name, text: decoded.text });
+  // A lesson file too: the worker reads its lesson section (src/worker/lesson.ts).
+  bootFile({ type: 'boot-scenario', fileName: file.name, text: decoded.text });
 }
 
 /** The page-wide drop zone and the hidden input behind "Open scenario file…". */

@@ -9,6 +9,7 @@ import { ScenarioPanel } from '../panels/ScenarioPanel';
 import { useSim, type SimState } from '../store';
 import { EventsLog } from '../tables/EventsLog';
 import { getLayout, setSideTab, showSideTab } from './layout-state';
+import { LessonPanel } from '../lessons/LessonPanel';
 
 export interface SideTab {
   id: string;
@@ -18,6 +19,7 @@ export interface SideTab {
 }
 
 export const SIDE_TABS: readonly SideTab[] = [
+  { id: 'lesson', label: 'Lesson', Panel: LessonPanel, shown: (s) => s.lesson.info !== null },
   { id: 'inspector', label: 'Inspector', Panel: Inspector },
   { id: 'events', label: 'Events', Panel: EventsLog },
   { id: 'scenario', label: 'Scenario', Panel: ScenarioPanel, shown: (s) => s.config.scenario !== null },
@@ -48,7 +50,10 @@ export function followSelection(): () => void {
     }
     const scenario = state.config.scenario;
     const was = previous.config.scenario;
-    if (scenario && (!was || was.fileName !== scenario.fileName || was.name !== scenario.name)) showSideTab('scenario');
+    if (scenario && (!was || was.fileName !== scenario.fileName || was.name !== scenario.name)) showSideTab(state.lesson.info ? 'lesson' : 'scenario');
     else if (!scenario && was && getLayout().sideTab === 'scenario') setSideTab('events');
+    // A lesson opens on its player; closing it goes back to the event log.
+    if (state.lesson.info && state.lesson.info !== previous.lesson.info) showSideTab('lesson');
+    else if (!state.lesson.info && previous.lesson.info && getLayout().sideTab === 'lesson') setSideTab('events');
   });
 }
