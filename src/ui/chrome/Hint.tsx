@@ -28,18 +28,21 @@ function contextAt(state: SimState, action: SimAction): HintContext {
   };
 }
 
+const LESSON_HINT = 'The lesson in the side panel says what to do; its steps wait for you.';
+
 /** What the user just did and what it will lead to, or what to try first. */
 export function Hint() {
   const scenario = useSim((s) => s.config.scenario !== null);
+  const lesson = useSim((s) => s.lesson.info !== null);
   const result = useSim((s) => s.session.lastAction);
   const asked = useLastAsked();
   const text = useMemo(() => {
     // A boot clears the last result: the hint starts again with it.
-    if (!result || !asked.action || result.error) return scenario ? SCENARIO_HINT : FIRST_HINT;
+    if (!result || !asked.action || result.error) return lesson ? LESSON_HINT : scenario ? SCENARIO_HINT : FIRST_HINT;
     return hintFor(asked.action, contextAt(useSim.getState(), asked.action));
     // The context is read when the action's answer comes, not on every frame.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [asked.seq, result?.seq, result?.error, scenario]);
+  }, [asked.seq, result?.seq, result?.error, scenario, lesson]);
   const following = !!result && !result.error && !!asked.action;
   return (
     <div className={result?.error ? 'guide guide-failed' : 'guide'}>
