@@ -328,3 +328,21 @@ test('a teacher’s own lesson opens from a file like a built-in one; an invalid
   // What was open stays open.
   await expect(player(page).getByRole('heading', { name: 'My own grace period' })).toBeVisible();
 });
+
+test('each step has a link; a reload comes back to the step, and the home screen shows the progress', async ({ page }) => {
+  const file = load('03-grace-period.yaml');
+  const steps = file.lesson.steps;
+  await openLesson(page, file.lesson.name);
+  await expect(status(page)).toHaveText(/^Done/);
+  await player(page).getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(stepHeading(page, 2, steps.length)).toBeVisible();
+  await expect(player(page).getByRole('link', { name: 'Link to this step' })).toHaveAttribute('href', /[?&]step=kill/);
+  await page.reload();
+  await expect(stepHeading(page, 2, steps.length)).toBeVisible();
+  // The steps before it were done as they ask: the clock stands where step 2 starts.
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('t = 1m2s');
+  await player(page).getByRole('button', { name: 'All lessons' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: file.lesson.title })).toContainText(`Step 2 of ${steps.length}`);
+  await page.getByRole('button', { name: 'Back to the lesson' }).click();
+  await expect(stepHeading(page, 2, steps.length)).toBeVisible();
+});
