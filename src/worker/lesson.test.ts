@@ -105,10 +105,11 @@ function complete(h: Harness, file: LessonFile, from = 0): void {
         }
       }
       h.lesson({ do: 'next' });
-      expect(h.state.step > index || h.state.phase === 'finished', `${file.lesson.name}: Next leaves step ${step.id} (hint: ${h.state.hint})`).toBe(true);
+      const after: LessonState = h.state;
+      expect(after.step > index || after.phase === 'finished', `${file.lesson.name}: Next leaves step ${step.id} (hint: ${h.state.hint})`).toBe(true);
     }
   }
-  expect(h.state.phase).toBe('finished');
+  expect((h.state as LessonState).phase).toBe('finished');
 }
 
 describe('the lesson player in the worker', () => {

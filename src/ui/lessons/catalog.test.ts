@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../lessons/parse';
 import { byTopic, CATALOG, isLessonText, lessonNameOf } from './catalog';
 import { reduceLessonFrame, initialLessonState } from './lesson-state';
-import { fixedSpeedFrom, lessonAfter } from './open-lesson';
+import { fixedSpeedFrom, lessonAfter } from './lesson-links';
 
 const DIR = fileURLToPath(new URL('../../lessons/builtin/', import.meta.url));
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The built-in lessons (src/lessons/builtin/*.yaml), indexed at build time:
  * a new file there appears in the list with no code change. Each entry keeps
