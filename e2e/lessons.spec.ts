@@ -229,6 +229,8 @@ test('keyboard only: the grace-period lesson, from the home screen to its end', 
   await expect(player(page).getByText('pkg/controller/nodelifecycle/node_lifecycle_controller.go (tryUpdateNodeHealth)')).toBeVisible();
   await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('t = 1m55s');
   await page.screenshot({ path: testInfo.outputPath('lesson-reveal-1280x720.png') });
+  const atReveal = await new AxeBuilder({ page }).include('.side').analyze();
+  expect(atReveal.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await next.focus();
   await page.keyboard.press('Enter');
   // Step 4: a choice, picked with the arrow keys and locked with Enter.
