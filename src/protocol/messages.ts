@@ -457,7 +457,7 @@ export interface LessonState {
   completed: number[];
 }
 
-/** Posted on boot (`info`: the lesson, or null when what booted is not one) and whenever the player's state changes. */
+/** Posted when a lesson boots (`info`), when something else boots after one (`info: null`), and whenever the player's state changes. */
 export interface LessonFrame {
   type: 'lesson';
   info?: LessonInfo | null;
