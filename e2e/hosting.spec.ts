@@ -101,7 +101,7 @@ test('dist/ works from a deep sub-path on a plain static server', async ({ page 
   });
   const problems = await watchViolations(page);
   try {
-    await page.goto(`http://127.0.0.1:${port}${prefix}`);
+    await page.goto(`http://127.0.0.1:${port}${prefix}?sandbox`);
     await expect(page.getByRole('heading', { name: 'Kube Playground' })).toBeVisible();
     await expect(clock(page)).not.toHaveText('t = 0s', { timeout: 15_000 });
     expect(missing).toEqual([]);
