@@ -162,7 +162,7 @@ export class PodLifecycle {
       // Admission validates the annotation; one written before that (or by hand) is refused here.
       return this.writeStatus(pod, (stored) => failedStatus(stored, this.now(), 'InvalidBehaviour', error.message));
     }
-    const local: LocalPod = { uid: pod.metadata.uid, stage: 'starting', podIP: nextPodIP(state), restartPolicy: pod.spec.restartPolicy ?? 'Always', containers };
+    const local: LocalPod = { uid: pod.metadata.uid, stage: 'starting', podIP: nextPodIP(state, this.host.api.get<Node>('Node', name), pod), restartPolicy: pod.spec.restartPolicy ?? 'Always', containers };
     const podKey = podKeyOf(pod);
     state.pods[podKey] = local;
     this.writeStatus(pod, (stored) => liveStatus(stored, local, this.now(), this.hostIP(name)));
