@@ -29,3 +29,4 @@ export type { ForkInfo, HistoryOptions, RecordedInput } from './history/history'
 export { ADDON_NAMES, addonManifests } from './addons/manifests';
 export type { AddonName } from './addons/manifests';
 export { CLUSTER_DOMAIN, serviceDnsName } from './network/cidr';
+export type { ContainerLogsOptions, ContainerLogsResult, LogLine, LogsError } from './pod-logs';

@@ -33,6 +33,7 @@ import { NodeIpamController } from './controllers/node-ipam';
 import { Drainer } from './drain';
 import { Scheduler } from './scheduler/scheduler';
 import { applyClusterAction } from './cluster-actions';
+import { containerLogs, type ContainerLogsOptions, type ContainerLogsResult } from './pod-logs';
 import { ViewChangeLog, type ViewChanges } from './views/changes';
 import { machineViews } from './views/machines';
 import { zoneViews } from './views/zones';
@@ -252,6 +253,17 @@ export class Simulation {
       evictions: this.taintEviction.scheduledEvictions(),
       partitionedZones: this.network.snapshot().partitionedZones,
     };
+  }
+
+  /**
+   * `kubectl logs [--previous] <pod> [-c <container>]`: the container's log
+   * lines through the API server and the node's kubelet, or the error the
+   * API server returns (pod-logs.ts: a missing pod or container, a container
+   * that has not started, an unreachable node). `container` may be left out
+   * when the pod has one container. Reading changes nothing in the world.
+   */
+  containerLogs(namespace: string, pod: string, container?: string, options: ContainerLogsOptions = {}): ContainerLogsResult {
+    return containerLogs(this, namespace, pod, container, options);
   }
 
   actionLog(): readonly ActionRecord[] {

@@ -12,6 +12,7 @@ import type { Node, Pod } from '../api/types';
 import { admissionFailure, type Rejection } from './admission';
 import { internalIP, nextPodIP } from './addresses';
 import { BehaviourError } from './container-behaviour';
+import { appendLog } from './container-logs';
 import { ContainerRuntime } from './containers';
 import { podKeyOf, podTimerKey, visiblePod, type KubeletHost } from './host';
 import { failedStatus, liveStatus, statusSignature } from './pod-status';
@@ -196,6 +197,7 @@ export class PodLifecycle {
     }
     if (local.stage === 'stopping') return;
     for (const c of pod.spec.containers) this.host.recordPodEvent(name, pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    for (const c of local.containers) if (c.state === 'running') appendLog(c.log, [this.host.ctx.clock.nowMs, 'term']);
     this.runtime.cancel(name, podKey, local);
     this.prober.cancel(name, podKey, local);
     this.enter(name, podKey, local, 'stopping', pod);
