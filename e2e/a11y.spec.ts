@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 test('the main screen has no serious or critical accessibility violations (axe)', async ({ page }) => {
-  // Two full axe passes over the default cluster's 21 pods take a while on a busy machine.
+  // Two full axe passes over the default cluster's 32 pods take a while on a busy machine.
   test.setTimeout(90_000);
   await page.goto('./?paused');
   await expect(page.getByRole('heading', { name: 'Kube Playground' })).toBeVisible();

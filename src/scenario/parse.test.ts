@@ -30,6 +30,8 @@ describe('parseScenario: invalid files', () => {
     ['an unknown setting', BASE + 'settings: {nodeMonitorGracePerod: 50s}\n', 'settings.nodeMonitorGracePerod', 4, 'unknown field "nodeMonitorGracePerod" (did you mean "nodeMonitorGracePeriod"?)'],
     ['an unknown kubelet setting', BASE + 'settings:\n  kubelet:\n    podsMax: 3\n', 'settings.kubelet.podsMax', 6, 'unknown field "podsMax"'],
     ['an unknown cluster field', 'name: t\ncluster:\n  zones: [{name: zone-a, nodes: 1}]\n  size: 3\n', 'cluster.size', 4, 'unknown field "size"'],
+    ['an unknown addon', 'name: t\ncluster:\n  zones: [{name: zone-a, nodes: 1}]\n  addons: [kube-dns]\n', 'cluster.addons[0]', 4, 'kube-dns'],
+    ['a duplicate addon', 'name: t\ncluster:\n  zones: [{name: zone-a, nodes: 1}]\n  addons: [coredns, coredns]\n', 'cluster.addons[1]', 4, 'duplicate addon "coredns"'],
     ['an unknown zone field', 'name: t\ncluster:\n  zones:\n    - {name: zone-a, nodes: 1, size: 3}\n', 'cluster.zones[0].size', 4, 'unknown field "size"'],
     ['an unknown node field', 'name: t\ncluster:\n  nodes:\n    - {name: n1, zones: a}\n', 'cluster.nodes[0].zones', 4, 'unknown field "zones" (did you mean "zone"?)'],
     ['an unknown action field', BASE + 'actions:\n  - {at: 1s, do: kill-node, node: zone-a-1, when: now}\n', 'actions[0].when', 5, 'unknown field "when"'],

@@ -3,6 +3,7 @@
  * project must accept every file written to that contract; anything it does
  * not understand is an error naming the field path and line, never ignored.
  */
+import { addonManifests } from '../sim';
 import { readAction, type ReadAction } from './parse-actions';
 import { readCluster, type NodeContext } from './parse-cluster';
 import { readExpectation, type ReadExpectation } from './parse-expect';
@@ -83,7 +84,10 @@ function readScenario(source: YamlSource, reader: Reader): Scenario | undefined 
   const cluster = fields.cluster === undefined ? undefined : readCluster(fields.cluster, ['cluster'], reader, clusterKubelet);
   scenario.nodes = cluster?.nodes ?? [];
   const known = new Declarations(scenario.nodes.map((n) => ({ name: n.name, zone: n.zone })), cluster?.zoneRegions.keys() ?? []);
-  scenario.objects = readObjects(fields.objects, source, reader, known);
+  // Addons first, as a cluster has them before anything is applied to it.
+  const addonSource = sourceRef(source, ['cluster', 'addons']);
+  const addons = addonManifests(cluster?.addons ?? []).map((manifest) => ({ manifest, source: addonSource }));
+  scenario.objects = [...addons, ...readObjects(fields.objects, source, reader, known)];
   const nodeContext: NodeContext = { zoneRegions: cluster?.zoneRegions ?? new Map(), clusterKubelet };
   const actions = readList(fields.actions, ['actions'], reader, (v, p) => readAction(v, p, reader, nodeContext));
   checkActionReferences(actions, known, reader);

@@ -26,3 +26,7 @@ export { explain } from './views/explain';
 export type { Explanation, ExplanationLine, ExplainTarget } from './views/explain';
 export { History, checkpointSpacingMs } from './history/history';
 export type { ForkInfo, HistoryOptions, RecordedInput } from './history/history';
+export { ADDON_NAMES, addonManifests } from './addons/manifests';
+export type { AddonName } from './addons/manifests';
+export { CLUSTER_DOMAIN, serviceDnsName } from './network/cidr';
+export type { ContainerLogsOptions, ContainerLogsResult, LogLine, LogsError } from './pod-logs';

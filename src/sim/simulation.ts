@@ -29,9 +29,11 @@ import { StatefulSetController } from './controllers/statefulset';
 import { JobController } from './controllers/job';
 import { DisruptionController } from './controllers/disruption';
 import { EndpointSliceController } from './controllers/endpointslice';
+import { NodeIpamController } from './controllers/node-ipam';
 import { Drainer } from './drain';
 import { Scheduler } from './scheduler/scheduler';
 import { applyClusterAction } from './cluster-actions';
+import { containerLogs, type ContainerLogsOptions, type ContainerLogsResult } from './pod-logs';
 import { ViewChangeLog, type ViewChanges } from './views/changes';
 import { machineViews } from './views/machines';
 import { zoneViews } from './views/zones';
@@ -90,6 +92,7 @@ export class Simulation {
   readonly jobs: JobController;
   readonly disruption: DisruptionController;
   readonly endpointSlices: EndpointSliceController;
+  readonly nodeIpam: NodeIpamController;
   readonly drainer: Drainer;
   readonly scheduler: Scheduler;
   private readonly rng: RandomStreams;
@@ -133,6 +136,7 @@ export class Simulation {
     });
     const state = (name: string) => snapshot?.components[name] as never;
     this.kubelets = new Kubelets(ctx, state('kubelet'));
+    this.nodeIpam = new NodeIpamController(ctx, state('node-ipam'));
     this.nodeLifecycle = new NodeLifecycleController(ctx, state('node-lifecycle'));
     this.taintEviction = new TaintEvictionController(ctx, state('taint-eviction'));
     this.podGC = new PodGCController(ctx, state('podgc'));
@@ -150,6 +154,8 @@ export class Simulation {
     const actionsComponent: Component = { name: 'actions', onTimer: (timer) => this.runAction(timer) };
     this.components = [
       actionsComponent,
+      // Node IPAM before the kubelets, so a node registered in this round has its pod CIDR before it starts a pod.
+      this.nodeIpam,
       this.kubelets,
       ...this.nodeLifecycle.components,
       this.taintEviction,
@@ -249,6 +255,17 @@ export class Simulation {
     };
   }
 
+  /**
+   * `kubectl logs [--previous] <pod> [-c <container>]`: the container's log
+   * lines through the API server and the node's kubelet, or the error the
+   * API server returns (pod-logs.ts: a missing pod or container, a container
+   * that has not started, an unreachable node). `container` may be left out
+   * when the pod has one container. Reading changes nothing in the world.
+   */
+  containerLogs(namespace: string, pod: string, container?: string, options: ContainerLogsOptions = {}): ContainerLogsResult {
+    return containerLogs(this, namespace, pod, container, options);
+  }
+
   actionLog(): readonly ActionRecord[] {
     return this.actions;
   }
@@ -277,7 +294,7 @@ export class Simulation {
    */
   snapshotShared(): WorldSnapshot {
     const components: Record<string, unknown> = {};
-    for (const c of [this.kubelets, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector, ...this.controllers(), this.scheduler]) {
+    for (const c of [this.kubelets, this.nodeIpam, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector, ...this.controllers(), this.scheduler]) {
       components[c.name] = c.snapshot();
     }
     return {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from '../sim/api/conditions';
 import type { PodDisruptionBudget } from '../sim/api/pdb';
-import { LABEL_ZONE, Simulation, type Node, type Pod } from '../sim';
+import { LABEL_ZONE, Simulation, type KubeObject, type Node, type Pod } from '../sim';
+
+type Service = KubeObject & { spec?: { clusterIP?: string } };
 import type { ReplicaSet } from '../sim/controllers/workload-types';
 import { defaultNodes, defaultObjects } from './default-cluster';
 
@@ -26,7 +28,7 @@ describe('the default cluster', () => {
     expect(pods(sim).every((p) => ownerOf(p) !== undefined)).toBe(true);
     sim.runUntil(6 * S);
     const all = pods(sim);
-    expect(all).toHaveLength(21);
+    expect(all).toHaveLength(32);
     expect(all.filter((p) => !running(p)).map((p) => p.metadata.name)).toEqual([]);
     const byOwner = (kind: string, name: string) => all.filter((p) => ownerOf(p)?.kind === kind && (kind === 'ReplicaSet' ? ownerOf(p)!.name.startsWith(`${name}-`) : ownerOf(p)!.name === name));
     expect(byOwner('ReplicaSet', 'web')).toHaveLength(6);
@@ -36,6 +38,16 @@ describe('the default cluster', () => {
     const db = byOwner('StatefulSet', 'db');
     expect(db.map((p) => p.metadata.name).sort()).toEqual(['db-0', 'db-1', 'db-2']);
     expect(new Set(db.map((p) => zoneOf(sim, p.spec.nodeName))).size).toBe(3);
+    // The addons: kube-proxy on every node with its node's address, CoreDNS twice on two hosts behind kube-dns.
+    const proxies = byOwner('DaemonSet', 'kube-proxy');
+    expect(new Set(proxies.map((p) => p.spec.nodeName)).size).toBe(9);
+    expect(proxies.every((p) => p.status.podIP === p.status.hostIP)).toBe(true);
+    const dns = byOwner('ReplicaSet', 'coredns');
+    expect(dns).toHaveLength(2);
+    expect(new Set(dns.map((p) => p.spec.nodeName)).size).toBe(2);
+    expect(dns.every((p) => p.spec.priorityClassName === 'system-cluster-critical')).toBe(true);
+    const kubeDns = sim.api.get<Service>('Service', 'kube-dns', 'kube-system')!;
+    expect(kubeDns.spec?.clusterIP).toBe('10.0.0.10');
     // Services have their endpoints; budgets count healthy pods.
     expect([...sim.api.list('EndpointSlice')].length).toBeGreaterThanOrEqual(2);
     const budgets = [...sim.api.list<PodDisruptionBudget>('PodDisruptionBudget')];

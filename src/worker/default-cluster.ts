@@ -8,12 +8,15 @@
  * - Deployment `api` (3 replicas);
  * - StatefulSet `db` (3 replicas, one per zone) behind headless Service `db`,
  *   with a PodDisruptionBudget of minAvailable 2;
- * - DaemonSet `log-agent` in kube-system (one pod per node).
+ * - DaemonSet `log-agent` in kube-system (one pod per node);
+ * - the addons kubeadm installs, in kube-system: DaemonSet `kube-proxy` (one
+ *   pod per node) and Deployment `coredns` (2 replicas) behind Service
+ *   `kube-dns` (10.0.0.10).
  *
- * 21 pods in all. Everything is Running by t = 6 s (db's ordinals start one
- * after the other, 2 s each).
+ * 32 pods in all (21 of the application, 11 of the addons). Everything is
+ * Running by t = 6 s (db's ordinals start one after the other, 2 s each).
  */
-import type { Manifest, NodeConfig } from '../sim';
+import { addonManifests, type Manifest, type NodeConfig } from '../sim';
 
 export const DEFAULT_SEED = 1;
 
@@ -23,7 +26,7 @@ export const DEFAULT_SEED = 1;
  * the nodes or objects below change: a run recorded on another version
  * would replay differently, so it is refused rather than misreplayed.
  */
-export const DEFAULT_CLUSTER_NAME = 'default-cluster@1' as const;
+export const DEFAULT_CLUSTER_NAME = 'default-cluster@2' as const;
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 const NODES_PER_ZONE = 3;
@@ -89,6 +92,7 @@ const ONE_PER_ZONE = {
 
 export function defaultObjects(): Manifest[] {
   return [
+    ...addonManifests(['kube-proxy', 'coredns']),
     deployment('web', 6, { name: 'nginx', image: 'nginx:1.27', cpu: '250m', memory: '256Mi' }),
     service('web', 80),
     disruptionBudget('web', { maxUnavailable: 1 }),

@@ -11,10 +11,11 @@ import type { CheckedExpectation, DiffFrame, PlaybackView, ScenarioInfo, Snapsho
 
 /**
  * The kinds the page mirrors: what it draws, and the workloads it lists and
- * scales. Others (EndpointSlice, PodDisruptionBudget, Service, …) stay in the
+ * scales, and the Services (their ClusterIPs and DNS names in the inspector).
+ * Others (EndpointSlice, PodDisruptionBudget, …) stay in the
  * worker until the page reads them.
  */
-export const MIRRORED_KINDS: readonly string[] = ['Namespace', 'Node', 'Lease', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'];
+export const MIRRORED_KINDS: readonly string[] = ['Namespace', 'Node', 'Lease', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'Service'];
 const MIRRORED = new Set(MIRRORED_KINDS);
 
 /** Events sent with a snapshot or one diff (the UI keeps fewer). */

@@ -133,11 +133,11 @@ describe('export run from a session', () => {
     const recording = first.frames.findLast((f): f is RecordingFrame => f.type === 'recording')!;
     const at = first.session.snapshotNow()!;
 
-    const again = harness({ type: 'boot', seed: 1, defaultCluster: 'default-cluster@1', inputs: recording.inputs, viewMs: at.nowMs });
+    const again = harness({ type: 'boot', seed: 1, defaultCluster: 'default-cluster@2', inputs: recording.inputs, viewMs: at.nowMs });
     expect(again.session.snapshotNow()).toEqual(at);
 
     const other = harness({ type: 'boot', seed: 1, defaultCluster: 'default-cluster@9', inputs: recording.inputs });
-    expect(other.frames[0]).toEqual({ type: 'error', message: 'This run was recorded on default-cluster@9, but this page has default-cluster@1: it cannot be replayed here.' });
+    expect(other.frames[0]).toEqual({ type: 'error', message: 'This run was recorded on default-cluster@9, but this page has default-cluster@2: it cannot be replayed here.' });
     expect(other.session.snapshotNow()!.nowMs).toBe(0);
   });
 });

@@ -171,7 +171,7 @@ describe('SimSession: a scenario\'s expectations tick as time passes', () => {
     // The recorded kill is gone: Reset starts over from t = 0.
     expect(rest.map((f) => f.type)).toEqual(['timeline', 'recording']);
     expect(rest[1]).toEqual(
-      { type: 'recording', boot: { type: 'boot', seed: 4, defaultCluster: 'default-cluster@1', settings: { nodeMonitorGracePeriodMs: 20_000 } }, inputs: [], addedExpectations: [] },
+      { type: 'recording', boot: { type: 'boot', seed: 4, defaultCluster: 'default-cluster@2', settings: { nodeMonitorGracePeriodMs: 20_000 } }, inputs: [], addedExpectations: [] },
     );
     expect(again).toEqual({ ...first, playing: true, speed: 10 });
     expect(clock.ticking).toBe(true);

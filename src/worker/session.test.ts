@@ -53,16 +53,18 @@ describe('SimSession', () => {
     // The snapshot, its timeline, then what share links and the saved session keep: the default cluster by its versioned name.
     expect(frames.map((f) => f.type)).toEqual(['snapshot', 'timeline', 'recording']);
     expect(frames[1]).toMatchObject({ latestMs: 0, viewMs: 0, live: true, reset: true, markers: [], rewritten: null });
-    expect(frames[2]).toEqual({ type: 'recording', boot: { type: 'boot', seed: 1, defaultCluster: 'default-cluster@1' }, inputs: [], addedExpectations: [] });
+    expect(frames[2]).toEqual({ type: 'recording', boot: { type: 'boot', seed: 1, defaultCluster: 'default-cluster@2' }, inputs: [], addedExpectations: [] });
     const snapshot = frames[0] as SnapshotFrame;
     expect(snapshot.nowMs).toBe(0);
     expect(snapshot.playing).toBe(false);
     expect(snapshot.objects.Node).toHaveLength(9);
     expect(snapshot.objects.Pod?.length).toBeGreaterThan(0);
     // The workloads too, so the page lists (and scales) them from boot.
-    expect(snapshot.objects.Deployment?.map((d) => d.metadata.name).sort()).toEqual(['api', 'web']);
+    expect(snapshot.objects.Deployment?.map((d) => d.metadata.name).sort()).toEqual(['api', 'coredns', 'web']);
     expect(snapshot.objects.StatefulSet?.map((d) => d.metadata.name)).toEqual(['db']);
-    expect(snapshot.objects.DaemonSet?.map((d) => d.metadata.name)).toEqual(['log-agent']);
+    expect(snapshot.objects.DaemonSet?.map((d) => d.metadata.name).sort()).toEqual(['kube-proxy', 'log-agent']);
+    // The Services too, for their ClusterIPs and DNS names.
+    expect(snapshot.objects.Service?.map((d) => d.metadata.name).sort()).toEqual(['db', 'kube-dns', 'kubernetes', 'web']);
     expect(snapshot.zones.map((z) => z.zone)).toEqual(['zone-a', 'zone-b', 'zone-c']);
     expect(snapshot.machines.every((m) => m.power === 'on' && m.reachable)).toBe(true);
   });

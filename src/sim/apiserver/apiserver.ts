@@ -16,6 +16,7 @@ import { NAMESPACED_KINDS, objectKey, type KubeObject, type Manifest, type Pod }
 import { admit, admitUpdate, kindInfo } from './admission';
 import { errors } from './errors';
 import { EventLog, type EventLogState, type EventRecord } from './events';
+import { kubernetesService } from './kubernetes-service';
 
 export interface Clock {
   readonly nowMs: number;
@@ -78,6 +79,8 @@ export class ApiServer {
   private resourceVersion: number;
   private readonly uidRng: Rng;
   private readonly nameRng: Rng;
+  /** Draws Service ClusterIPs (service-ips.ts). */
+  readonly clusterIPRng: Rng;
   private changes: Map<string, ObjectChange> | null = null;
 
   constructor(
@@ -91,6 +94,7 @@ export class ApiServer {
     this.resourceVersion = state?.resourceVersion ?? 0;
     this.uidRng = rngStream('uids');
     this.nameRng = rngStream('names');
+    this.clusterIPRng = rngStream('cluster-ips');
     if (state) {
       // The state is the caller's to give away (Simulation copies or parses it), so it is adopted, not copied again.
       for (const object of state.objects) this.store(object, undefined);
@@ -101,6 +105,9 @@ export class ApiServer {
       for (const [name, value, description] of SYSTEM_PRIORITY_CLASSES) {
         this.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description });
       }
+      // Their uids come from a stream of their own, so every other object's uid is what it was before they existed.
+      const ownUids = rngStream('uids-apiserver');
+      for (const manifest of kubernetesService()) this.createWithUid(manifest, ownUids);
     }
   }
 
@@ -147,6 +154,11 @@ export class ApiServer {
 
   /** POST: admission, then store. Throws ApiError. */
   create<T extends KubeObject>(manifest: Manifest): T {
+    return this.createWithUid(manifest, this.uidRng);
+  }
+
+  /** `create`, with the uid drawn from `uids` (the API server's own objects use their own stream). */
+  private createWithUid<T extends KubeObject>(manifest: Manifest, uids: Rng): T {
     const object = admit(this, deepClone(manifest));
     const { kind } = object;
     const { name, namespace } = object.metadata;
@@ -154,7 +166,7 @@ export class ApiServer {
       throw errors.notFound('Namespace', namespace);
     }
     if (this.get(kind, name, namespace)) throw errors.alreadyExists(kind, name);
-    object.metadata.uid = this.newUid();
+    object.metadata.uid = this.newUid(uids);
     object.metadata.creationTimestamp = toTimestamp(this.clock.nowMs);
     object.metadata.resourceVersion = String(++this.resourceVersion);
     this.store(object, undefined);
@@ -415,12 +427,12 @@ export class ApiServer {
     for (const handler of this.watchers.get('*') ?? []) handler(event);
   }
 
-  private newUid(): string {
+  private newUid(uids: Rng = this.uidRng): string {
     const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const a = hex(this.uidRng.nextUint32());
-    const b = hex(this.uidRng.nextUint32());
-    const c = hex(this.uidRng.nextUint32());
-    const d = hex(this.uidRng.nextUint32());
+    const a = hex(uids.nextUint32());
+    const b = hex(uids.nextUint32());
+    const c = hex(uids.nextUint32());
+    const d = hex(uids.nextUint32());
     // A version-4 UUID, as the API server generates.
     return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${((parseInt(c[0]!, 16) & 3) | 8).toString(16)}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }

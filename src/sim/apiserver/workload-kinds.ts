@@ -8,7 +8,9 @@ import { fromLabelSelector, isEmptyLabelSelector, matches } from '../api/labels'
 import type { KubeObject, Pod } from '../api/types';
 import { registerKind } from './kind-registry';
 import { defaultPodSpec, validateBehaviour, validatePodSpec } from './pod-spec';
-import type { FieldError } from './errors';
+import type { ApiServer } from './apiserver';
+import { ApiError, type FieldError } from './errors';
+import { allocateClusterIP, checkRequestedIP } from './service-ips';
 
 interface Template {
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
@@ -181,7 +183,7 @@ registerKind({
   kind: 'Service',
   apiVersion: 'v1',
   namespaced: true,
-  admit: (_api, object, existing) => {
+  admit: (api, object, existing) => {
     const o = object as KubeObject & { spec?: { type?: string; selector?: Record<string, string>; ports?: { port?: number; targetPort?: number | string; protocol?: string; name?: string }[]; sessionAffinity?: string; clusterIP?: string } };
     const spec = (o.spec ??= {});
     const out: FieldError[] = [];
@@ -197,8 +199,7 @@ registerKind({
       port.protocol ??= 'TCP';
       port.targetPort ??= port.port;
     }
-    spec.clusterIP ??= (existing as typeof o | undefined)?.spec?.clusterIP ?? '10.96.0.0';
-    return [];
+    return admitClusterIP(api, o as ServiceObject, existing as ServiceObject | undefined);
   },
 });
 
@@ -219,3 +220,41 @@ registerKind({
     return [];
   },
 });
+
+type ServiceObject = KubeObject & { spec: { type?: string; clusterIP?: string; clusterIPs?: string[]; ipFamilies?: string[]; ipFamilyPolicy?: string; internalTrafficPolicy?: string } };
+
+/**
+ * A Service's ClusterIP: kept once set (upstream: "may not change once set"),
+ * asked for by name, or allocated from the service range (service-ips.ts);
+ * `None` makes it headless, an ExternalName Service has none.
+ * Upstream: pkg/registry/core/service/storage/alloc.go, pkg/apis/core/validation ValidateServiceUpdate.
+ */
+function admitClusterIP(api: ApiServer, o: ServiceObject, existing: ServiceObject | undefined): FieldError[] {
+  const spec = o.spec;
+  if (spec.type === 'ExternalName') return [];
+  const kept = existing?.spec.clusterIP;
+  const requested = spec.clusterIP ?? spec.clusterIPs?.[0];
+  if (kept !== undefined) {
+    if (requested !== undefined && requested !== '' && requested !== kept) {
+      return [{ field: 'spec.clusterIPs[0]', type: 'Invalid value', value: requested, detail: 'may not change once set' }];
+    }
+    spec.clusterIP = kept;
+  } else if (requested === 'None') {
+    spec.clusterIP = 'None';
+  } else if (requested !== undefined && requested !== '') {
+    const problem = checkRequestedIP(requested, api.list('Service'));
+    if (problem) return [problem];
+    spec.clusterIP = requested;
+  } else {
+    const ip = allocateClusterIP(api.list('Service'), api.clusterIPRng);
+    if (!ip) throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a serviceIP: range is full');
+    spec.clusterIP = ip;
+  }
+  spec.clusterIPs = [spec.clusterIP];
+  if (spec.clusterIP !== 'None') {
+    spec.ipFamilies ??= ['IPv4'];
+    spec.ipFamilyPolicy ??= 'SingleStack';
+  }
+  spec.internalTrafficPolicy ??= 'Cluster';
+  return [];
+}

@@ -7,6 +7,7 @@
 import type { Pod } from '../api/types';
 import { backoffWaitMs, nextBackoff } from './backoff';
 import { plannedExit, podBehaviours } from './container-behaviour';
+import { appendLog, rotateLog } from './container-logs';
 import { containerTimerKey, visiblePod, type KubeletHost } from './host';
 import { probeOf } from './probe-spec';
 import { formatPod } from './pod-status';
@@ -42,6 +43,8 @@ export class ContainerRuntime {
       const behaviour = behaviours[spec.name]!;
       return {
         name: spec.name,
+        image: spec.image ?? '',
+        log: { current: [], previous: null },
         behaviour,
         exit: plannedExit(behaviour, spec.resources?.limits?.memory as string | undefined),
         hasStartupProbe: probeOf(spec, 'startup') !== undefined,
@@ -67,6 +70,7 @@ export class ContainerRuntime {
     c.startedAtMs = now;
     c.started = !c.hasStartupProbe;
     c.ready = c.started && !c.hasReadinessProbe;
+    appendLog(c.log, [now, 'start', c.image]);
     if (c.exit) this.host.slots.set(containerTimerKey(name, podKey, c.name), now + c.exit.afterMs);
     const pod = visiblePod(this.host, name, podKey, local.uid);
     if (pod) this.host.recordPodEvent(name, pod, 'Normal', 'Started', `Started container ${c.name}`);
@@ -88,7 +92,8 @@ export class ContainerRuntime {
     const pod = visiblePod(this.host, name, podKey, local.uid);
     if (pod) this.host.recordPodEvent(name, pod, 'Normal', 'Killing', `Container ${c.name} failed ${probe} probe, will be restarted`);
     this.host.slots.cancel(containerTimerKey(name, podKey, c.name));
-    this.exited(name, podKey, local, c, { exitCode: 137, reason: 'Error' });
+    appendLog(c.log, [this.host.ctx.clock.nowMs, 'term']);
+    this.exited(name, podKey, local, c, { exitCode: 137, reason: 'Error' }, true);
   }
 
   /** Stops the timers of every container of a pod (the pod is being stopped or forgotten). */
@@ -97,8 +102,9 @@ export class ContainerRuntime {
   }
 
   /** Upstream: computePodActions / doBackOff — restart now, wait out the back-off, or stay terminated. */
-  private exited(name: string, podKey: string, local: LocalPod, c: LocalContainer, cause: ExitCause): void {
+  private exited(name: string, podKey: string, local: LocalPod, c: LocalContainer, cause: ExitCause, killed = false): void {
     const now = this.host.ctx.clock.nowMs;
+    if (!killed) appendLog(c.log, [now, 'exit', cause.exitCode, cause.reason]);
     c.lastExit = { exitCode: cause.exitCode, reason: cause.reason, startedAtMs: c.startedAtMs ?? now, finishedAtMs: now, containerID: `containerd://${c.name}-${c.restartCount}` };
     c.ready = false;
     c.started = false;
@@ -119,6 +125,7 @@ export class ContainerRuntime {
   private restart(name: string, podKey: string, local: LocalPod, c: LocalContainer): void {
     nextBackoff(c, c.lastExit?.finishedAtMs ?? this.host.ctx.clock.nowMs, this.host.ctx.clock.nowMs);
     c.restartCount++;
+    rotateLog(c.log);
     this.run(name, podKey, local, c);
     this.hooks.changed(name, podKey);
   }

@@ -11,7 +11,9 @@ const nodes = (n = 3, kubelet: NodeConfig['kubelet'] = {}): NodeConfig[] =>
 function watchWrites(sim: Simulation, kind: string, name: string): number[] {
   const times: number[] = [];
   sim.api.watch(kind, (e) => {
-    if (e.type === 'MODIFIED' && e.object.metadata.name === name) times.push(sim.nowMs);
+    // The kubelet's writes: status only (node IPAM's spec.podCIDR write at t = 0 is not one).
+    const specChanged = kind === 'Node' && JSON.stringify((e.object as Node).spec) !== JSON.stringify((e.old as Node | undefined)?.spec);
+    if (e.type === 'MODIFIED' && e.object.metadata.name === name && !specChanged) times.push(sim.nowMs);
   });
   return times;
 }

@@ -12,6 +12,7 @@ import type { Node, Pod } from '../api/types';
 import { admissionFailure, type Rejection } from './admission';
 import { internalIP, nextPodIP } from './addresses';
 import { BehaviourError } from './container-behaviour';
+import { appendLog } from './container-logs';
 import { ContainerRuntime } from './containers';
 import { podKeyOf, podTimerKey, visiblePod, type KubeletHost } from './host';
 import { failedStatus, liveStatus, statusSignature } from './pod-status';
@@ -162,7 +163,7 @@ export class PodLifecycle {
       // Admission validates the annotation; one written before that (or by hand) is refused here.
       return this.writeStatus(pod, (stored) => failedStatus(stored, this.now(), 'InvalidBehaviour', error.message));
     }
-    const local: LocalPod = { uid: pod.metadata.uid, stage: 'starting', podIP: nextPodIP(state), restartPolicy: pod.spec.restartPolicy ?? 'Always', containers };
+    const local: LocalPod = { uid: pod.metadata.uid, stage: 'starting', podIP: nextPodIP(state, this.host.api.get<Node>('Node', name), pod), restartPolicy: pod.spec.restartPolicy ?? 'Always', containers };
     const podKey = podKeyOf(pod);
     state.pods[podKey] = local;
     this.writeStatus(pod, (stored) => liveStatus(stored, local, this.now(), this.hostIP(name)));
@@ -196,6 +197,7 @@ export class PodLifecycle {
     }
     if (local.stage === 'stopping') return;
     for (const c of pod.spec.containers) this.host.recordPodEvent(name, pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    for (const c of local.containers) if (c.state === 'running') appendLog(c.log, [this.host.ctx.clock.nowMs, 'term']);
     this.runtime.cancel(name, podKey, local);
     this.prober.cancel(name, podKey, local);
     this.enter(name, podKey, local, 'stopping', pod);

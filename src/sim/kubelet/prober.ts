@@ -9,6 +9,7 @@
  */
 import type { Pod } from '../api/types';
 import { answerAt } from './container-behaviour';
+import { appendLog } from './container-logs';
 import type { ContainerRuntime } from './containers';
 import { probeTimerKey, visiblePod, type KubeletHost } from './host';
 import { PROBE_TYPES, probeOf, probeOutcome, resolveProbe, type ResolvedProbe } from './probe-spec';
@@ -101,6 +102,8 @@ export class Prober {
       return;
     }
     const outcome = probeOutcome(state.spec, type, answer, local.podIP);
+    // An HTTP probe the app answers 503 shows in its access log.
+    if (!outcome.success && answer === 'unready' && state.spec.handler === 'http') appendLog(c.log, [now, 'probe', type, state.spec.path, 503]);
     this.record(name, podKey, local, c, type, outcome.success, outcome.output);
   }
 

@@ -6,6 +6,7 @@
 import type { NodeConfig } from '../actions';
 import type { KubeletSettings } from '../config';
 import type { ContainerBehaviour, PlannedExit } from './container-behaviour';
+import type { ContainerLog } from './container-logs';
 import type { ConditionOverride, NodeResources } from './node-status';
 import type { ResolvedProbe } from './probe-spec';
 
@@ -43,6 +44,9 @@ export interface TerminatedState {
 /** A container of a pod this kubelet runs (the runtime's view, kuberuntime). */
 export interface LocalContainer {
   name: string;
+  image: string;
+  /** What it wrote (container-logs.ts): this run and the one before. */
+  log: ContainerLog;
   behaviour: ContainerBehaviour;
   /** How each run ends (its own exit or the OOM killer); null: it runs until stopped. */
   exit: PlannedExit | null;

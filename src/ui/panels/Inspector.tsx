@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { MachineView } from '../../protocol/messages';
 import type { Node, NodeCondition, Pod } from '../../sim/api/types';
 import { formatSimTime, simMsOf } from '../format';
-import { formatTaint } from '../kube';
+import { formatTaint, serviceDnsName, servicesOfPod } from '../kube';
 import { clearSelection, select, type Selection } from '../selection';
 import { ExpectThis } from '../share/ExpectThis';
 import { useSim } from '../store';
@@ -154,6 +154,15 @@ function NodeDetails({ name }: { name: string }) {
         <Field label="Lease renew time">{withT(time(renewTime))}</Field>
         <Field label="Unschedulable">{node.spec.unschedulable ? 'Yes (cordoned)' : 'No'}</Field>
         <Field label="Machine">{machine ? machineText(machine) : <None />}</Field>
+        <Field label="Addresses">
+          {(node.status.addresses ?? []).length ? (node.status.addresses ?? []).map((a) => `${a.type} ${a.address}`).join(', ') : <None />}
+        </Field>
+        <Field label="Pod CIDR">{node.spec.podCIDR ? <span className="mono">{node.spec.podCIDR}</span> : <None />}</Field>
+        {node.status.nodeInfo && (
+          <Field label="System info">
+            {`kubelet ${node.status.nodeInfo.kubeletVersion}, ${node.status.nodeInfo.osImage} (${node.status.nodeInfo.operatingSystem}/${node.status.nodeInfo.architecture}), kernel ${node.status.nodeInfo.kernelVersion}, ${node.status.nodeInfo.containerRuntimeVersion}`}
+          </Field>
+        )}
       </dl>
       <h3>Conditions</h3>
       <Conditions conditions={node.status.conditions ?? []} heartbeat />
@@ -214,6 +223,7 @@ function PodDetails({ podKey }: { podKey: string }) {
     const spec = workload && (s.cluster.others.get(workload.kind)?.get(`${workload.namespace}/${workload.name}`) as { spec?: { replicas?: number } } | undefined)?.spec;
     return spec?.replicas;
   });
+  const services = useSim(useShallow((s) => (pod ? servicesOfPod(pod, s.cluster.others.get('Service')?.values() ?? []) : [])));
   const time = useTime();
   if (!pod) return <p>This pod no longer exists.</p>;
   const owners = pod.metadata.ownerReferences ?? [];
@@ -245,6 +255,21 @@ function PodDetails({ podKey }: { podKey: string }) {
           {pod.metadata.deletionGracePeriodSeconds !== undefined && ` (grace ${pod.metadata.deletionGracePeriodSeconds} s)`}
         </Field>
         {eviction && <Field label="Eviction scheduled">{`t = ${formatSimTime(eviction.fireAtMs)}`}</Field>}
+        <Field label="IP">{pod.status.podIP ? <span className="mono">{pod.status.podIP}</span> : <None />}</Field>
+        <Field label="Services">
+          {services.length === 0 ? (
+            <None />
+          ) : (
+            <ul className="plain">
+              {services.map((svc) => (
+                <li key={svc.metadata.name}>
+                  <span className="mono">{serviceDnsName(svc)}</span>{' '}
+                  <span className="muted">{svc.spec?.clusterIP === 'None' ? '(headless)' : svc.spec?.clusterIP}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Field>
       </dl>
       <h3>Conditions</h3>
       <Conditions conditions={(pod.status.conditions ?? []) as NodeCondition[]} heartbeat={false} />
