@@ -19,12 +19,20 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 4);
 }
 
-const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*( [A-Za-z0-9_./-]+)*$/;
 const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
+const NUMBER = /^[-+]?(\.\d+|\d[\d_]*(\.\d*)?)([eE][-+]?\d+)?$|^0x[0-9a-fA-F]+$|^0o?[0-7]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/;
+const TIMESTAMP = /^\d{4}-\d\d?-\d\d?([Tt ]|$)/;
+
+/** Whether go-yaml (yaml.v2, as sigs.k8s.io/yaml uses it) writes the string quoted: when plain it would read as something else. */
+function needsQuotes(v: string): boolean {
+  if (v === '' || RESERVED.test(v) || NUMBER.test(v) || TIMESTAMP.test(v)) return true;
+  if (/^[-?:,[\]{}#&*!|>'"%@`\s]/.test(v) || /\s$/.test(v) || v.endsWith(':')) return true;
+  return v.includes(': ') || v.includes(' #') || /[\n\t\r\u0000-\u001f]/.test(v);
+}
 
 function scalar(v: Json): string {
   if (v === null) return 'null';
-  if (typeof v === 'string') return v !== '' && PLAIN.test(v) && !RESERVED.test(v) ? v : JSON.stringify(v);
+  if (typeof v === 'string') return needsQuotes(v) ? JSON.stringify(v) : v;
   return String(v);
 }
 

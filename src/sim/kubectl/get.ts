@@ -97,6 +97,27 @@ function fieldFilter(selector: string | undefined, type: ResourceType): (o: Kube
     });
 }
 
+/** Events' field selectors (Upstream: pkg/registry/core/event/strategy.go ToSelectableFields). */
+const EVENT_FIELDS = ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'reason', 'source', 'type', 'metadata.name', 'metadata.namespace'];
+
+function eventFieldFilter(selector: string | undefined): (e: EventRecord) => boolean {
+  if (!selector) return () => true;
+  const reqs = selector.split(',').map((part) => {
+    const m = /^([^!=]+)(==|!=|=)(.*)$/.exec(part.trim());
+    if (!m) throw new ApiError('BadRequest', `invalid selector: '${selector}'; can't understand '${part}'`);
+    if (!EVENT_FIELDS.includes(m[1]!)) throw new ApiError('BadRequest', `Unable to find "/v1, Resource=events" that match label selector "", field selector "${selector}": "${m[1]!}" is not a known field selector: only "${EVENT_FIELDS.join('", "')}"`);
+    return { field: m[1]!, neg: m[2] === '!=', value: m[3]! };
+  });
+  return (e) =>
+    reqs.every((r) => {
+      const o = eventObject(e) as Record<string, unknown>;
+      let v: unknown = o;
+      for (const part of r.field.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+      if (r.field === 'source') v = e.source;
+      return (String(v ?? '') === r.value) !== r.neg;
+    });
+}
+
 export interface Listed {
   type: ResourceType;
   objects: KubeObject[];
@@ -200,7 +221,7 @@ export function runGet(ctx: KubectlContext, args: ParsedArgs): void {
           if (e) events.push(e);
           else notFound.push(`Error from server (NotFound): events "${name}" not found`);
         }
-      } else events.push(...listEvents(ctx, allNs, namespaceOf(args)));
+      } else events.push(...listEvents(ctx, allNs, namespaceOf(args)).filter(eventFieldFilter(str(args, 'field-selector'))));
       listed.push({ type: req.type, objects: [] });
       continue;
     }

@@ -106,9 +106,15 @@ function runApply(ctx: KubectlContext, args: ParsedArgs): void {
     if (!name) throw new KubectlError(`error when retrieving current configuration of:\nResource: "${qualifiedPlural(type)}", GroupVersionKind: "${type.group ? type.group + '/' : ''}${type.version}, Kind=${type.kind}"\nName: "", Namespace: "${m.metadata?.namespace ?? ''}"\nfrom server for: "STDIN": resource name may not be empty`);
     const before = ctx.sim.api.get(type.kind, name, type.namespaced ? m.metadata!.namespace : undefined);
     const after = ctx.sim.api.apply(m);
-    const verb = !before ? 'created' : before.metadata.resourceVersion === after.metadata.resourceVersion ? 'unchanged' : 'configured';
+    const verb = !before ? 'created' : sameExceptVersion(before, after) ? 'unchanged' : 'configured';
     ctx.out.push(`${qualifiedSingular(type)}/${name} ${verb}`);
   }
+}
+
+/** Nothing but the resourceVersion differs: kubectl apply says "unchanged" (its patch was empty). */
+function sameExceptVersion(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) => JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: '' } });
+  return strip(a) === strip(b);
 }
 
 function runCreate(ctx: KubectlContext, args: ParsedArgs): void {
