@@ -27,7 +27,7 @@ const TIMESTAMP = /^\d{4}-\d\d?-\d\d?([Tt ]|$)/;
 function needsQuotes(v: string): boolean {
   if (v === '' || RESERVED.test(v) || NUMBER.test(v) || TIMESTAMP.test(v)) return true;
   if (/^[-?:,[\]{}#&*!|>'"%@`\s]/.test(v) || /\s$/.test(v) || v.endsWith(':')) return true;
-  return v.includes(': ') || v.includes(' #') || /[\n\t\r\u0000-\u001f]/.test(v);
+  return v.includes(": ") || v.includes(" #") || [...v].some((c) => c.charCodeAt(0) < 0x20);
 }
 
 function scalar(v: Json): string {
