@@ -8,7 +8,7 @@
  * time machine: every instant runs through it, so seeking, replaying the
  * recorded future and forking are exact.
  */
-import { describeAction, History, Simulation, type RecordedInput, type SimAction } from '../sim';
+import { describeAction, History, kubectlEquivalent, Simulation, type ActionRecord, type RecordedInput, type SimAction } from '../sim';
 import type { CheckedExpectation, ExpectationOutcome, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
 import { buildSimulation, refusedObjects } from '../scenario/run';
@@ -22,6 +22,7 @@ import { FollowedExplanation } from './explanations';
 import { clampSpeed, startPace, tickPace, type Pace } from './pacing';
 import { TimelineRecorder } from './timeline';
 import { RunRecorder } from './run-recorder';
+import { KubectlRunner } from './kubectl';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -75,9 +76,12 @@ export class SimSession {
   private booted: BootCommand | ScenarioCommand | null = null;
   /** Export and "expect this" (the input log itself belongs to the history). */
   private readonly recorder: RunRecorder;
+  /** The console's kubectl (kubectl.ts). */
+  private readonly kubectl: KubectlRunner;
 
   constructor(private readonly host: SessionHost) {
     this.recorder = new RunRecorder((frame) => host.post(frame));
+    this.kubectl = new KubectlRunner({ post: (frame) => host.post(frame), sim: () => this.sim, act: (action) => this.act(action) });
   }
 
   /** Runs one command; failures are posted as error frames, never thrown. */
@@ -117,6 +121,8 @@ export class SimSession {
     if (command.type === 'boot') return this.boot(command, false);
     if (command.type === 'boot-scenario') return this.bootScenario(command, false);
     if (command.type === 'reset') return this.reset();
+    if (command.type === 'kubectl') return this.kubectl.run(command.id, command.line, command.stdin);
+    if (command.type === 'kubectl-cancel') return this.kubectl.cancel();
     if (command.type === 'explain') {
       this.explanation.follow(command.target);
       return this.postExplanation(false);
@@ -151,7 +157,8 @@ export class SimSession {
         this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);
         return;
       case 'act':
-        return this.act(command.action);
+        this.act(command.action);
+        return;
       case 'seek':
         if (!Number.isFinite(command.atMs)) throw new Error(`seek needs a time in ms, got ${String(command.atMs)}`);
         return this.requestSeek(command.atMs);
@@ -332,7 +339,7 @@ export class SimSession {
   }
 
   /** Runs the user's action at now + 1 ms; in the past, that forks the line of history first. */
-  private act(action: SimAction): void {
+  private act(action: SimAction): ActionRecord | undefined {
     const history = this.history!;
     const timeline = this.timeline!;
     const forkAtMs = history.live ? null : history.nowMs;
@@ -351,12 +358,15 @@ export class SimSession {
       this.flush();
       if (forkAtMs !== null) this.postTimeline(true);
     }
+    const kubectl = action.do === 'kubectl' ? null : kubectlEquivalent(action);
     this.host.post({
       type: 'action-result',
       seq: record?.seq ?? 0,
       description: describeAction(action),
+      ...(kubectl ? { kubectl } : {}),
       ...(record?.error !== undefined ? { error: record.error } : {}),
     });
+    return record;
   }
 
   /** Pauses and answers on the next tick, so seeks arriving faster than answered cost only the newest. */
@@ -367,6 +377,7 @@ export class SimSession {
   }
 
   private answerSeek(): void {
+    this.kubectl.cancel();
     const atMs = this.pendingSeekMs!;
     this.pendingSeekMs = null;
     if (!this.playing) this.host.setTicking(false);
@@ -465,6 +476,7 @@ export class SimSession {
 
   /** Posts one diff with whatever changed since the last frame; nothing if nothing did. */
   private flush(): void {
+    this.kubectl.poll();
     if (this.restored) return this.postSnapshot(true);
     if (!this.diffs) return;
     const { frame, worldChanged } = this.diffs.next({ playing: this.playing, speed: this.speed }, this.checkedSinceFrame);
