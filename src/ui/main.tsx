@@ -5,6 +5,7 @@ import { DEFAULT_SEED } from './actions';
 import { ErrorBoundary } from './chrome/ErrorBoundary';
 import { bootCommandFromSearch } from './chrome/large-cluster';
 import { followSelection } from './chrome/side-tabs';
+import { followConsole } from './console/console-store';
 import { UpdatePrompt } from './chrome/UpdatePrompt';
 import { WorkerAlert } from './chrome/WorkerAlert';
 import { injectFault, subscribeFrames } from './sim-client';
@@ -38,6 +39,7 @@ const params = new URLSearchParams(window.location.search);
 
 // The side panel shows the inspector when something is selected (outside React: one render for both).
 followSelection();
+followConsole();
 
 // The end-to-end tests inject worker faults through this (only with ?test-faults, see sim-client.ts).
 if (params.has('test-faults')) Object.assign(window, { kpInjectFault: injectFault });

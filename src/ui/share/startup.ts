@@ -21,6 +21,7 @@ import { decodeLink, isShareFragment } from './link-codec';
 import type { RunState } from './run-state';
 import { loadSession } from './saved-session';
 import { holdSaving, restoreLayoutFrom, sessionStore } from './persist';
+import { restoreHistory } from '../console/console-store';
 import { showNotice } from './share-store';
 
 type Boot = Extract<SimCommand, { type: 'boot' | 'boot-scenario' }>;
@@ -61,6 +62,7 @@ export async function chooseOpening(location: Pick<Location, 'hash' | 'search'>,
   if (loaded.notice) showNotice(loaded.notice, 'problem');
   if (loaded.session) {
     restoreLayoutFrom(loaded.session.layout);
+    restoreHistory(loaded.session.consoleHistory);
     return openingOf(loaded.session);
   }
   return defaultOpening(defaultBoot, params.has('paused'));
