@@ -59,7 +59,13 @@ export function Console() {
     return () => clearTimeout(timer);
   }, [lines]);
 
+  // Focus follows the stdin box opening and closing (not the first render: opening the page must not steal focus).
+  const mounted = useRef(false);
   useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
     if (awaitingStdin) stdinRef.current?.focus();
     else inputRef.current?.focus({ preventScroll: true });
   }, [awaitingStdin]);
