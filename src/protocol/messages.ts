@@ -160,7 +160,19 @@ export type SimCommand =
    */
   | { type: 'expect-this'; target: ExplainTarget }
   /** Drives the loaded lesson's player (src/worker/lesson.ts); refused (error frame) when no lesson is loaded. */
-  | { type: 'lesson'; command: LessonCommand };
+  | { type: 'lesson'; command: LessonCommand }
+  /**
+   * A kubectl command line from the console (src/sim/kubectl). Read-only
+   * lines answer at once from the instant shown; mutating ones are recorded
+   * as a `kubectl` action, exactly as `act` records (in the past, that
+   * forks). `stdin` is what `-f -` reads: YAML or JSON manifests. Answered by
+   * `kubectl-output` frames with the same id; `get -w`, `rollout status` and
+   * `drain` stream as simulated time moves, until done or cancelled. A new
+   * kubectl command cancels the running stream.
+   */
+  | { type: 'kubectl'; id: number; line: string; stdin?: string }
+  /** Ctrl+C: stops the running kubectl stream (its last frame has done: true). */
+  | { type: 'kubectl-cancel' };
 
 export type WorkerFault = 'hang' | 'throw' | 'close';
 
@@ -246,9 +258,23 @@ export interface DiffFrame extends PlaybackView {
   expectations?: CheckedExpectation[];
 }
 
+/** Output of a `kubectl` command (one or more frames per id; the last has done: true). */
+export interface KubectlOutputFrame {
+  type: 'kubectl-output';
+  id: number;
+  /** One or more lines, without a trailing newline; may be empty on the final frame. */
+  text: string;
+  stream: 'stdout' | 'stderr';
+  done: boolean;
+  /** On the final frame: kubectl's exit status. */
+  exitCode?: number;
+}
+
 /** The outcome of an `act` command. */
 export interface ActionResultFrame {
   type: 'action-result';
+  /** The kubectl command that does the same, for the console's echo of a click (absent: kubectl cannot do it). */
+  kubectl?: string;
   /** The action's sequence number in the simulation's input log. */
   seq: number;
   /** One line of what the action does ("node zone-a-1 loses power"). */
@@ -371,6 +397,7 @@ export type SimFrame =
   | RecordingFrame
   | RunExportFrame
   | LessonFrame
+  | KubectlOutputFrame
   | PongFrame;
 
 // ---- lessons (docs/lessons.md; the player's state machine is src/worker/lesson.ts) ----

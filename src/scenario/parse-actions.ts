@@ -39,6 +39,7 @@ const ACTION_FIELDS: Readonly<Record<SimAction['do'], { allowed: string[]; requi
   scale: { allowed: ['kind', 'name', 'namespace', 'replicas'], required: ['kind', 'name', 'replicas'] },
   apply: { allowed: ['object'], required: ['object'] },
   delete: { allowed: ['kind', 'name', 'namespace', 'force'], required: ['kind', 'name'] },
+  kubectl: { allowed: ['line', 'stdin'], required: ['line'] },
 };
 
 export const ACTION_NAMES = Object.keys(ACTION_FIELDS) as SimAction['do'][];
@@ -99,6 +100,12 @@ function readBody(name: SimAction['do'], fields: Record<string, unknown>, path: 
     }
     case 'delete':
       return readDelete(fields, path, reader);
+    case 'kubectl': {
+      const line = reader.string(fields.line, [...path, 'line'], { nonEmpty: true });
+      const stdin = fields.stdin === undefined ? undefined : reader.string(fields.stdin, [...path, 'stdin']);
+      if (line === undefined || (fields.stdin !== undefined && stdin === undefined)) return undefined;
+      return { action: stdin === undefined ? { do: 'kubectl', line } : { do: 'kubectl', line, stdin } };
+    }
     default: {
       const node = readNodeName(fields.node, [...path, 'node'], reader);
       return node === undefined ? undefined : { action: { do: name, node }, node };

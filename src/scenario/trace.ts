@@ -205,6 +205,8 @@ function actionTarget(action: SimAction): string | undefined {
     case 'scale':
     case 'delete':
       return objectName(action.kind, action.name, NAMESPACED_KINDS.has(action.kind) ? (action.namespace ?? 'default') : undefined);
+    case 'kubectl':
+      return undefined;
     default:
       return objectName('Node', action.node);
   }

@@ -42,7 +42,13 @@ export type SimAction =
   | { do: 'untaint'; node: string; taint: TaintSpec }
   | { do: 'scale'; kind: string; name: string; namespace?: string; replicas: number }
   | { do: 'apply'; object: Manifest }
-  | { do: 'delete'; kind: string; name: string; namespace?: string; force?: boolean };
+  | { do: 'delete'; kind: string; name: string; namespace?: string; force?: boolean }
+  /**
+   * A kubectl command line that changes the cluster (src/sim/kubectl),
+   * run at its instant. `stdin` holds what `-f -` reads, as JSON text
+   * (an array of manifests); the console converts YAML before recording.
+   */
+  | { do: 'kubectl'; line: string; stdin?: string };
 
 export type ActionName = SimAction['do'];
 
@@ -83,6 +89,40 @@ export function describeAction(action: SimAction): string {
       return `kubectl apply ${String(action.object.kind ?? '?').toLowerCase()}/${action.object.metadata?.name ?? action.object.metadata?.generateName ?? '?'}`;
     case 'delete':
       return `kubectl delete ${action.kind.toLowerCase()}/${action.name}${action.force ? ' --grace-period=0 --force' : ''}`;
+    case 'kubectl':
+      return action.line;
+  }
+}
+
+/**
+ * The kubectl command that does what the action does, for the console's
+ * echo of a click; null for what kubectl cannot do (a machine losing power,
+ * a network partition).
+ */
+export function kubectlEquivalent(action: SimAction): string | null {
+  const ns = (namespace: string | undefined) => (namespace && namespace !== 'default' ? ` -n ${namespace}` : '');
+  switch (action.do) {
+    case 'cordon':
+    case 'uncordon':
+      return `kubectl ${action.do} ${action.node}`;
+    case 'drain':
+      return `kubectl drain ${action.node} --ignore-daemonsets --delete-emptydir-data`;
+    case 'delete-node':
+      return `kubectl delete node ${action.node}`;
+    case 'taint':
+      return `kubectl taint nodes ${action.node} ${action.taint.key}${action.taint.value ? `=${action.taint.value}` : ''}:${action.taint.effect}`;
+    case 'untaint':
+      return `kubectl taint nodes ${action.node} ${action.taint.key}:${action.taint.effect}-`;
+    case 'scale':
+      return `kubectl scale ${action.kind.toLowerCase()}/${action.name} --replicas=${action.replicas}${ns(action.namespace)}`;
+    case 'apply':
+      return `kubectl apply -f - # ${String(action.object.kind ?? '?').toLowerCase()}/${action.object.metadata?.name ?? action.object.metadata?.generateName ?? '?'}`;
+    case 'delete':
+      return `kubectl delete ${action.kind.toLowerCase()} ${action.name}${ns(action.namespace)}${action.force ? ' --grace-period=0 --force' : ''}`;
+    case 'kubectl':
+      return action.line;
+    default:
+      return null;
   }
 }
 

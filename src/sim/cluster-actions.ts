@@ -10,8 +10,10 @@ import type { Node } from './api/types';
 import { LABEL_ZONE } from './controllers/zones';
 import { scaleWorkload } from './controllers/scale';
 import type { Simulation } from './simulation';
+import { runKubectl, type KubectlOutput } from './kubectl';
 
-export function applyClusterAction(sim: Simulation, action: SimAction): void {
+/** Carries out the action; a `kubectl` line returns what kubectl printed. */
+export function applyClusterAction(sim: Simulation, action: SimAction): KubectlOutput | void {
   const { api, kubelets, network } = sim;
   switch (action.do) {
     case 'kill-node':
@@ -62,6 +64,8 @@ export function applyClusterAction(sim: Simulation, action: SimAction): void {
     case 'scale':
       scaleWorkload(api, action.kind, action.namespace ?? 'default', action.name, action.replicas);
       return;
+    case 'kubectl':
+      return runKubectl(sim, action.line, action.stdin);
   }
 }
 

@@ -8,10 +8,12 @@
  *
  * Upstream: staging/src/k8s.io/kubectl/pkg/drain/drain.go (evictPods,
  * waitForDelete), filters.go (makeFilters), and
- * staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go (RunDrain). Not
- * modelled: --force, --grace-period, --timeout (the default 0 waits forever),
- * --skip-wait-for-delete-timeout, --pod-selector. kubectl prints its progress;
- * here it is recorded as events on the Node (source "kubectl-drain").
+ * staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go (RunDrain). The flags
+ * come as DrainOptions (the graph's button drains with --ignore-daemonsets
+ * --delete-emptydir-data); not modelled: --skip-wait-for-delete-timeout,
+ * --pod-selector, --chunk-size. Progress is recorded as events on the Node
+ * (source "kubectl-drain") and, as kubectl prints it, as output lines on the
+ * drain's record (the console streams them).
  */
 import { isPodTerminal } from './api/conditions';
 import { objectKey, type KubeObject, type Node, type Pod } from './api/types';
@@ -28,9 +30,35 @@ export const EVICTION_RETRY_MS = 5 * SECOND_MS;
 export const DELETE_POLL_MS = 1 * SECOND_MS;
 
 // Upstream: filters.go
+const DAEMONSET_FATAL = 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
 const DAEMONSET_WARNING = 'ignoring DaemonSet-managed Pods';
+const LOCAL_STORAGE_FATAL = 'Pods with local storage (use --delete-emptydir-data to override)';
 const LOCAL_STORAGE_WARNING = 'deleting Pods with local storage';
 const UNMANAGED_FATAL = 'cannot delete Pods that declare no controller (use --force to override)';
+const UNMANAGED_WARNING = 'deleting Pods that declare no controller';
+/** Output lines kept per drain (a drain blocked for hours retries every 5 s). */
+const MAX_OUTPUT_LINES = 2000;
+
+/** kubectl drain's flags. */
+export interface DrainOptions {
+  ignoreDaemonsets: boolean;
+  deleteEmptydirData: boolean;
+  force: boolean;
+  /** --disable-eviction: delete pods instead of evicting them (bypasses PDBs). */
+  disableEviction: boolean;
+  /** --grace-period (-1: the pod's own). */
+  gracePeriodSeconds: number;
+  /** --timeout in ms (0: wait forever). */
+  timeoutMs: number;
+}
+
+/** What the graph's Drain button does: `kubectl drain <node> --ignore-daemonsets --delete-emptydir-data`. */
+export const BUTTON_DRAIN: DrainOptions = { ignoreDaemonsets: true, deleteEmptydirData: true, force: false, disableEviction: false, gracePeriodSeconds: -1, timeoutMs: 0 };
+
+export interface DrainOutputLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
 
 /** One pod's goroutine in evictPods: asking for the eviction, then waiting for the pod to go. */
@@ -51,6 +79,10 @@ export interface DrainRecord {
   finishedAtMs?: number;
   message?: string;
   pods: DrainPod[];
+  /** Absent in records from before flags existed: the button's. */
+  options?: DrainOptions;
+  /** What kubectl prints, in order. */
+  output?: DrainOutputLine[];
 }
 
 export interface DrainerState {
@@ -97,12 +129,18 @@ export class Drainer implements Component {
    * `kubectl drain <node>`; throws NotFound for an unknown node. A drain
    * already running on the node is replaced (as if interrupted and re-run).
    */
-  startDrain(nodeName: string): void {
+  startDrain(nodeName: string, options: DrainOptions = BUTTON_DRAIN): void {
     if (!this.ctx.api.get<Node>('Node', nodeName)) throw errors.notFound('Node', nodeName);
     const previous = this.drainsByNode.get(nodeName);
     for (const pod of previous?.pods ?? []) this.timers.cancel(timerKey(nodeName, pod));
-    this.drainsByNode.set(nodeName, { node: nodeName, state: 'starting', startedAtMs: this.ctx.clock.nowMs, pods: [] });
+    this.timers.cancel(timeoutKey(nodeName));
+    this.drainsByNode.set(nodeName, { node: nodeName, state: 'starting', startedAtMs: this.ctx.clock.nowMs, pods: [], options, output: [] });
     this.queue.add(nodeName);
+  }
+
+  /** The drain of a node as it is now (its output lines included); undefined if none ran. */
+  record(nodeName: string): Readonly<DrainRecord> | undefined {
+    return this.drainsByNode.get(nodeName);
   }
 
   sync(): boolean {
@@ -120,6 +158,11 @@ export class Drainer implements Component {
     if (!this.timers.claim(timer)) return;
     const [nodeName, key] = timer.key.split('\u0000') as [string, string];
     const record = this.drainsByNode.get(nodeName);
+    if (key === TIMEOUT && record?.state === 'running') {
+      // Upstream: evictPods' globalTimeout.
+      for (const pod of record.pods) this.timers.cancel(timerKey(nodeName, pod));
+      return this.finish(record, `drain did not complete within ${formatGoDuration(record.options?.timeoutMs ?? 0)}`);
+    }
     const pod = record?.pods.find((p) => objectKey(p.namespace, p.name) === key);
     if (!record || !pod) return;
     if (pod.step === 'evict') this.evict(record, pod);
@@ -156,15 +199,20 @@ export class Drainer implements Component {
     if (!node) return this.finish(record, errors.notFound('Node', record.node).message);
     record.state = 'running';
     this.recordEvent(node, 'Normal', 'DrainStarted', 'Drain started');
+    this.print(record, 'stdout', node.spec.unschedulable ? `node/${record.node} already cordoned` : `node/${record.node} cordoned`);
     api.update<Node>('Node', record.node, undefined, (draft) => {
       if (draft.spec.unschedulable) return false;
       draft.spec.unschedulable = true;
     });
     const pods = api.podsOnNode(record.node).sort((a, b) => compare(podKey(a), podKey(b)));
-    const { toEvict, warnings, errs } = this.getPodsForDeletion(pods);
+    const { toEvict, warnings, errs } = this.getPodsForDeletion(pods, record.options ?? BUTTON_DRAIN);
     if (errs.length > 0) return this.finish(record, aggregate(errs));
     for (const warning of warnings) this.recordEvent(node, 'Warning', 'DrainWarning', warning);
+    // Upstream: deleteOrEvictPodsSimple prints list.Warnings() joined by "; ".
+    if (warnings.length > 0) this.print(record, 'stderr', `Warning: ${warnings.join('; ')}`);
     record.pods = toEvict.map((pod) => ({ namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, step: 'evict' }));
+    const timeoutMs = record.options?.timeoutMs ?? 0;
+    if (timeoutMs > 0 && record.pods.length > 0) this.timers.set(timeoutKey(record.node), this.ctx.clock.nowMs + timeoutMs);
     for (const pod of record.pods) this.evict(record, pod);
     this.finishIfDone(record);
   }
@@ -173,14 +221,14 @@ export class Drainer implements Component {
    * Upstream: GetPodsForDeletion — each pod through the filters, in order,
    * until one says "do not delete"; errors and warnings are grouped by message.
    */
-  private getPodsForDeletion(pods: Pod[]): { toEvict: Pod[]; warnings: string[]; errs: string[] } {
+  private getPodsForDeletion(pods: Pod[], options: DrainOptions): { toEvict: Pod[]; warnings: string[]; errs: string[] } {
     const toEvict: Pod[] = [];
     const warned = new Map<string, string[]>();
     const failed = new Map<string, string[]>();
     for (const pod of pods) {
       let status: Filtered = { delete: true };
       for (const filter of [this.daemonSetFilter, mirrorPodFilter, localStorageFilter, unreplicatedFilter]) {
-        status = filter.call(this, pod);
+        status = filter.call(this, pod, options);
         if (!status.delete) break;
       }
       if (status.delete) toEvict.push(pod);
@@ -193,10 +241,14 @@ export class Drainer implements Component {
   }
 
   /** Upstream: daemonSetFilter (with --ignore-daemonsets). */
-  private daemonSetFilter(pod: Pod): Filtered {
+  private daemonSetFilter(pod: Pod, options: DrainOptions): Filtered {
     const ref = pod.metadata.ownerReferences?.find((r) => r.controller === true);
     if (!ref || ref.kind !== 'DaemonSet' || isPodTerminal(pod)) return { delete: true };
-    if (!this.ctx.api.get('DaemonSet', ref.name, pod.metadata.namespace)) return { delete: false, error: `daemonsets.apps "${ref.name}" not found` };
+    if (!this.ctx.api.get('DaemonSet', ref.name, pod.metadata.namespace)) {
+      if (options.force) return { delete: true, warning: UNMANAGED_WARNING };
+      return { delete: false, error: `daemonsets.apps "${ref.name}" not found` };
+    }
+    if (!options.ignoreDaemonsets) return { delete: false, error: DAEMONSET_FATAL };
     return { delete: false, warning: DAEMONSET_WARNING };
   }
 
@@ -204,20 +256,25 @@ export class Drainer implements Component {
   private evict(record: DrainRecord, pod: DrainPod): void {
     const key = objectKey(pod.namespace, pod.name);
     const node = this.ctx.api.get<Node>('Node', record.node);
+    const options = record.options ?? BUTTON_DRAIN;
+    const grace = options.gracePeriodSeconds >= 0 ? { gracePeriodSeconds: options.gracePeriodSeconds } : {};
+    if (!options.disableEviction) this.print(record, 'stdout', `evicting pod ${key}`);
     try {
-      evictPod(this.ctx.api, pod.namespace, pod.name);
+      if (options.disableEviction) this.ctx.api.delete('Pod', pod.name, pod.namespace, grace);
+      else evictPod(this.ctx.api, pod.namespace, pod.name, grace);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.reason === 'NotFound') {
         pod.step = 'done';
       } else if (error.reason === 'TooManyRequests') {
         pod.blockedBy = error instanceof EvictionError && error.causes[0] ? error.causes[0].message : error.message;
+        this.print(record, 'stderr', `error when evicting pods/"${pod.name}" -n "${pod.namespace}" (will retry after 5s): ${error.message}`);
         if (node) this.recordEvent(node, 'Warning', 'EvictionRetry', `Cannot evict pod ${key}: ${pod.blockedBy}; will retry in 5s`);
         this.timers.set(timerKey(record.node, pod), this.ctx.clock.nowMs + EVICTION_RETRY_MS);
         return;
       } else {
         pod.step = 'failed';
-        pod.error = `error when evicting pods/"${pod.name}" -n "${pod.namespace}": ${error.message}`;
+        pod.error = `error when ${options.disableEviction ? 'deleting' : 'evicting'} pods/"${pod.name}" -n "${pod.namespace}": ${error.message}`;
       }
       delete pod.blockedBy;
       this.finishIfDone(record);
@@ -237,7 +294,14 @@ export class Drainer implements Component {
       return;
     }
     pod.step = 'done';
+    // Upstream: OnPodDeletionOrEvictionFinished prints the pod as "pod/<name> evicted" (or deleted).
+    this.print(record, 'stdout', `pod/${pod.name} ${record.options?.disableEviction ? 'deleted' : 'evicted'}`);
     this.finishIfDone(record);
+  }
+
+  private print(record: DrainRecord, stream: DrainOutputLine['stream'], text: string): void {
+    const output = (record.output ??= []);
+    if (output.length < MAX_OUTPUT_LINES) output.push({ stream, text });
   }
 
   private finishIfDone(record: DrainRecord): void {
@@ -251,6 +315,15 @@ export class Drainer implements Component {
     record.finishedAtMs = this.ctx.clock.nowMs;
     record.state = error === undefined ? 'done' : 'failed';
     record.message = error === undefined ? `node/${record.node} drained` : `unable to drain node "${record.node}" due to error: ${error}`;
+    this.timers.cancel(timeoutKey(record.node));
+    // Upstream: cmd/drain.go RunDrain (and cmdutil.CheckErr for the final "error: …").
+    if (error === undefined) this.print(record, 'stdout', record.message);
+    else {
+      this.print(record, 'stderr', `error: ${record.message}, continuing command...`);
+      this.print(record, 'stderr', 'There are pending nodes to be drained:');
+      this.print(record, 'stderr', ` ${record.node}`);
+      this.print(record, 'stderr', `error: ${error}`);
+    }
     const node = this.ctx.api.get<Node>('Node', record.node);
     if (!node) return;
     if (error === undefined) this.recordEvent(node, 'Normal', 'DrainFinished', 'Drain finished');
@@ -268,18 +341,37 @@ function mirrorPodFilter(pod: Pod): Filtered {
   return { delete: pod.metadata.annotations?.[MIRROR_POD_ANNOTATION] === undefined };
 }
 
-/** With --delete-emptydir-data: allowed, with a warning. */
-function localStorageFilter(pod: Pod): Filtered {
+/** Allowed with --delete-emptydir-data (with a warning), fatal without. */
+function localStorageFilter(pod: Pod, options: DrainOptions): Filtered {
   const hasLocalStorage = (pod.spec.volumes ?? []).some((v) => v.emptyDir !== undefined);
   if (!hasLocalStorage || isPodTerminal(pod)) return { delete: true };
+  if (!options.deleteEmptydirData) return { delete: false, error: LOCAL_STORAGE_FATAL };
   return { delete: true, warning: LOCAL_STORAGE_WARNING };
 }
 
-/** Without --force: a running pod nothing would recreate stops the drain. */
-function unreplicatedFilter(pod: Pod): Filtered {
+/** Without --force: a running pod nothing would recreate stops the drain; with it, a warning. */
+function unreplicatedFilter(pod: Pod, options: DrainOptions): Filtered {
   if (isPodTerminal(pod)) return { delete: true };
   if (pod.metadata.ownerReferences?.some((r) => r.controller === true)) return { delete: true };
+  if (options.force) return { delete: true, warning: UNMANAGED_WARNING };
   return { delete: false, error: UNMANAGED_FATAL };
+}
+
+const TIMEOUT = '\u0001timeout';
+
+function timeoutKey(nodeName: string): string {
+  return `${nodeName}\u0000${TIMEOUT}`;
+}
+
+/** Go's time.Duration.String for whole milliseconds: 5s, 1m30s, 1h0m0s, 500ms. */
+export function formatGoDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  if (h > 0) return `${h}h${m}m${s}s`;
+  if (m > 0) return `${m}m${s}s`;
+  return `${s}s`;
 }
 
 // ---- helpers ---------------------------------------------------------------

@@ -6,6 +6,12 @@
  * conditions, quantity) are not here: they are headed for their own layer.
  */
 export { Simulation, describeAction, ActionError } from './simulation';
+export { kubectlEquivalent } from './actions';
+export { parseKubectl, runKubectl, runParsed, VERBS as KUBECTL_VERBS } from './kubectl';
+export type { KubectlOutput, ParsedLine } from './kubectl';
+export { openKubectlStream } from './kubectl/watch';
+export type { KubectlStream, StreamChunk } from './kubectl/watch';
+export { RESOURCE_TYPES } from './kubectl/resources';
 export type { ActionRecord, SimulationOptions, WorldSnapshot } from './simulation';
 export type { ActionName, NodeConfig, SimAction, TaintSpec } from './actions';
 export { DEFAULT_SETTINGS, DEFAULT_KUBELET_SETTINGS, resolveSettings } from './config';

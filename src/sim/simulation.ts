@@ -53,6 +53,8 @@ export interface ActionRecord {
   action: SimAction;
   /** Set once the action ran: undefined = ok, a string = why it failed. */
   error?: string;
+  /** A `kubectl` action's output (stdout and stderr as kubectl prints them). */
+  output?: { stdout: string; stderr: string; exitCode: number };
   done: boolean;
 }
 
@@ -358,7 +360,11 @@ export class Simulation {
     if (!record) return;
     this.pendingActions.delete(timer.key);
     try {
-      applyClusterAction(this, record.action);
+      const output = applyClusterAction(this, record.action);
+      if (output) {
+        record.output = output;
+        if (output.exitCode !== 0) record.error = output.stderr.split('\n').find((l) => l.startsWith('error') || l.startsWith('Error')) ?? output.stderr;
+      }
     } catch (error) {
       if (!(error instanceof ApiError) && !(error instanceof ActionError)) throw error;
       record.error = error.message;

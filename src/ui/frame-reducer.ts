@@ -121,6 +121,7 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'recording':
     case 'run-export':
     case 'lesson':
+    case 'kubectl-output':
       // The page's own slices (store.ts, page-state.ts, share/) take these.
       return null;
   }

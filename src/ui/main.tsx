@@ -5,6 +5,7 @@ import { DEFAULT_SEED } from './actions';
 import { ErrorBoundary } from './chrome/ErrorBoundary';
 import { bootCommandFromSearch } from './chrome/large-cluster';
 import { followSelection } from './chrome/side-tabs';
+import { followConsole } from './console/console-store';
 import { UpdatePrompt } from './chrome/UpdatePrompt';
 import { WorkerAlert } from './chrome/WorkerAlert';
 import { injectFault, subscribeFrames } from './sim-client';
@@ -49,6 +50,7 @@ followProgress((listener) =>
     listener({ name: info.name, step: at.step, done: at.completed, finished: at.phase === 'finished' });
   }),
 );
+followConsole();
 
 // The end-to-end tests inject worker faults through this (only with ?test-faults, see sim-client.ts).
 if (params.has('test-faults')) Object.assign(window, { kpInjectFault: injectFault });

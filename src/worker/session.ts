@@ -8,7 +8,7 @@
  * time machine: every instant runs through it, so seeking, replaying the
  * recorded future and forking are exact.
  */
-import { describeAction, History, Simulation, type RecordedInput, type SimAction } from '../sim';
+import { describeAction, History, kubectlEquivalent, Simulation, type ActionRecord, type RecordedInput, type SimAction } from '../sim';
 import type { CheckedExpectation, ExpectationOutcome, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
 import { buildSimulation, refusedObjects } from '../scenario/run';
@@ -24,6 +24,7 @@ import { TimelineRecorder } from './timeline';
 import { RunRecorder } from './run-recorder';
 import { LESSON_SPEED, LessonPlayer } from './lesson';
 import { hasLessonSection, parseLesson } from '../lessons/parse';
+import { KubectlRunner } from './kubectl';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -79,9 +80,12 @@ export class SimSession {
   private readonly recorder: RunRecorder;
   /** The loaded lesson's player (a scenario file with a `lesson` section); null otherwise. */
   private lesson: LessonPlayer | null = null;
+  /** The console's kubectl (kubectl.ts). */
+  private readonly kubectl: KubectlRunner;
 
   constructor(private readonly host: SessionHost) {
     this.recorder = new RunRecorder((frame) => host.post(frame));
+    this.kubectl = new KubectlRunner({ post: (frame) => host.post(frame), sim: () => this.sim, act: (action) => this.act(action) });
   }
 
   /** Runs one command; failures are posted as error frames, never thrown. */
@@ -126,6 +130,8 @@ export class SimSession {
       this.lesson.command(command.command);
       return this.flush();
     }
+    if (command.type === 'kubectl') return this.kubectl.run(command.id, command.line, command.stdin);
+    if (command.type === 'kubectl-cancel') return this.kubectl.cancel();
     if (command.type === 'explain') {
       this.explanation.follow(command.target);
       return this.postExplanation(false);
@@ -268,7 +274,7 @@ export class SimSession {
   private lessonHost() {
     return {
       sim: () => this.requireSim(),
-      act: (action: SimAction) => this.act(action, false),
+      act: (action: SimAction) => this.act(action, false)?.error,
       play: (speed: number | undefined) => {
         if (speed !== undefined) this.speed = clampSpeed(speed);
         if (!this.playing) {
@@ -378,7 +384,7 @@ export class SimSession {
   }
 
   /** Runs the user's action at now + 1 ms; in the past, that forks the line of history first. */
-  private act(action: SimAction, byLearner = true): string | undefined {
+  private act(action: SimAction, byLearner = true): ActionRecord | undefined {
     const history = this.history!;
     const timeline = this.timeline!;
     const forkAtMs = history.live ? null : history.nowMs;
@@ -397,17 +403,19 @@ export class SimSession {
       this.flush();
       if (forkAtMs !== null) this.postTimeline(true);
     }
+    const kubectl = action.do === 'kubectl' ? null : kubectlEquivalent(action);
     this.host.post({
       type: 'action-result',
       seq: record?.seq ?? 0,
       description: describeAction(action),
+      ...(kubectl ? { kubectl } : {}),
       ...(record?.error !== undefined ? { error: record.error } : {}),
     });
     if (byLearner && this.lesson) {
       this.lesson.learnerActed(action, record?.error);
       this.flush();
     }
-    return record?.error;
+    return record;
   }
 
   /** Pauses and answers on the next tick, so seeks arriving faster than answered cost only the newest. */
@@ -418,6 +426,7 @@ export class SimSession {
   }
 
   private answerSeek(): void {
+    this.kubectl.cancel();
     const atMs = this.pendingSeekMs!;
     this.pendingSeekMs = null;
     if (!this.playing) this.host.setTicking(false);
@@ -524,6 +533,7 @@ export class SimSession {
 
   /** Posts one diff with whatever changed since the last frame; nothing if nothing did. */
   private flush(): void {
+    this.kubectl.poll();
     if (this.restored) return this.postSnapshot(true);
     if (!this.diffs) return;
     const { frame, worldChanged } = this.diffs.next({ playing: this.playing, speed: this.speed }, this.checkedSinceFrame);

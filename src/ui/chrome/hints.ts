@@ -97,6 +97,7 @@ const HINTS: { [K in SimAction['do']]: HintRow<K> } = {
   scale: (a) => `kubectl scale ${a.kind.toLowerCase()}/${a.name} --replicas=${a.replicas}: the controller creates or deletes pods until ${a.replicas} exist.`,
   apply: () => 'Applied: the controllers act on the new object; watch the events.',
   delete: (a) => `${a.kind} ${a.name} deleted: the garbage collector removes what it owned.`,
+  kubectl: (a) => `${a.line}: run by the simulated API server at this instant; its output is in the Console tab.`,
 };
 
 /** The hint after `action`, for the pods that were on its node. */

@@ -4,6 +4,7 @@
  * tab without a scenario file).
  */
 import type { ComponentType } from 'react';
+import { Console } from '../console/Console';
 import { Inspector } from '../panels/Inspector';
 import { ScenarioPanel } from '../panels/ScenarioPanel';
 import { useSim, type SimState } from '../store';
@@ -22,6 +23,7 @@ export const SIDE_TABS: readonly SideTab[] = [
   { id: 'lesson', label: 'Lesson', Panel: LessonPanel, shown: (s) => s.lesson.info !== null },
   { id: 'inspector', label: 'Inspector', Panel: Inspector },
   { id: 'events', label: 'Events', Panel: EventsLog },
+  { id: 'console', label: 'Console', Panel: Console },
   { id: 'scenario', label: 'Scenario', Panel: ScenarioPanel, shown: (s) => s.config.scenario !== null },
 ];
 

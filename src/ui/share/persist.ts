@@ -6,6 +6,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { useSim } from '../store';
 import { layoutSnapshot, restoreLayout, subscribeLayoutChanges } from './layout-adapter';
+import { useConsole } from '../console/console-store';
 import { forgetSession, saveSession, toSaved, type KeyValueStore } from './saved-session';
 import { currentRunState, showNotice, useShare } from './share-store';
 
@@ -51,7 +52,7 @@ async function saveNow(): Promise<void> {
   // A `?nodes=…` cluster is defined by its address (which a reload opens again), and can be megabytes of objects.
   if (!state || held || (state.boot.type === 'boot' && state.boot.nodes)) return;
   try {
-    await saveSession(sessionStore(), toSaved(state, layoutSnapshot(), new Date()));
+    await saveSession(sessionStore(), toSaved(state, layoutSnapshot(), new Date(), useConsole.getState().history));
   } catch (error) {
     if (failed) return;
     failed = true;
@@ -76,6 +77,9 @@ export function startSaving(): void {
     if (now.clock !== before.clock || now.playback !== before.playback || now.inspector.selection !== before.inspector.selection) scheduleSave();
   });
   subscribeLayoutChanges(scheduleSave);
+  useConsole.subscribe((now, before) => {
+    if (now.history !== before.history) scheduleSave();
+  });
   const flush = () => {
     if (timer !== null) {
       clearTimeout(timer);

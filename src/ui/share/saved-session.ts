@@ -18,6 +18,8 @@ export interface SavedSession extends RunState {
   savedAt: string;
   /** The layout as layout-state.ts keeps it; restored field by field, so anything unknown is ignored there. */
   layout: Record<string, unknown> | null;
+  /** The console's command history, oldest first (absent in sessions saved before the console). */
+  consoleHistory?: string[];
 }
 
 /** The part of idb-keyval the page uses (tests pass a Map-backed one). */
@@ -29,8 +31,8 @@ export interface KeyValueStore {
 
 export type Loaded = { session: SavedSession | null; notice?: string };
 
-export function toSaved(state: RunState, layout: Record<string, unknown> | null, savedAt: Date): SavedSession {
-  return { format: SESSION_FORMAT, savedAt: savedAt.toISOString(), ...state, layout };
+export function toSaved(state: RunState, layout: Record<string, unknown> | null, savedAt: Date, consoleHistory?: string[]): SavedSession {
+  return { format: SESSION_FORMAT, savedAt: savedAt.toISOString(), ...state, layout, ...(consoleHistory && consoleHistory.length > 0 ? { consoleHistory } : {}) };
 }
 
 /** The saved session in `value`, or a few words on why it cannot be used. */
@@ -44,7 +46,11 @@ export function readSavedSession(value: unknown): { ok: true; session: SavedSess
   const run = readRunState(raw);
   if (!run.ok) return { ok: false, problem: run.problem };
   const layout = typeof raw.layout === 'object' && raw.layout !== null && !Array.isArray(raw.layout) ? (raw.layout as Record<string, unknown>) : null;
-  return { ok: true, session: { format: SESSION_FORMAT, savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : '', ...run.value, layout } };
+  const history = Array.isArray(raw.consoleHistory) ? raw.consoleHistory.filter((h): h is string => typeof h === 'string') : [];
+  return {
+    ok: true,
+    session: { format: SESSION_FORMAT, savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : '', ...run.value, layout, ...(history.length > 0 ? { consoleHistory: history } : {}) },
+  };
 }
 
 /** Reads the saved session; unreadable data is set aside (kept under ASIDE_PREFIX + time) and reported. */

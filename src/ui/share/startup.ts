@@ -30,6 +30,7 @@ import { decodeLink, isShareFragment } from './link-codec';
 import type { RunState } from './run-state';
 import { loadSession } from './saved-session';
 import { holdSaving, restoreLayoutFrom, sessionStore } from './persist';
+import { restoreHistory } from '../console/console-store';
 import { showNotice } from './share-store';
 import { findLesson, isLessonText, lessonNameOf } from '../lessons/catalog';
 import { lessonAfter, lessonBoot, setSandboxOpening, showHome } from '../lessons/open-lesson';
@@ -92,6 +93,7 @@ export async function chooseOpening(location: Pick<Location, 'hash' | 'search'>,
   const sandbox = params.has('sandbox');
   if (loaded.session && !(sandbox && loaded.session.boot.type === 'boot-scenario' && isLessonText(loaded.session.boot.text))) {
     restoreLayoutFrom(loaded.session.layout);
+    restoreHistory(loaded.session.consoleHistory);
     return openingOf(loaded.session, progress, location.search);
   }
   if (location.search === '' && !loaded.session) return { home: true, ...defaultOpening(defaultBoot, false) };
