@@ -1,7 +1,8 @@
 /** Test helper: the default cluster at a fixed time, with kubectl lines run as recorded actions. */
 import type { SimAction } from '../actions';
 import { Simulation } from '../simulation';
-import type { Manifest, NodeConfig } from '../api/types';
+import type { Manifest } from '../api/types';
+import type { NodeConfig } from '../actions';
 
 export function bootCluster(nodes: NodeConfig[], objects: Manifest[], atMs: number): Simulation {
   const sim = new Simulation({ seed: 1, nodes });
