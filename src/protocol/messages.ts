@@ -7,6 +7,7 @@
  * changes.
  */
 import type {
+  ContainerLogsResult,
   EventRecord,
   ExplainTarget,
   Explanation,
@@ -26,6 +27,7 @@ import type {
 import type { ScenarioError } from '../scenario/types';
 
 export type {
+  ContainerLogsResult,
   EventRecord,
   ExplainTarget,
   ExplanationLine,
@@ -158,7 +160,21 @@ export type SimCommand =
    * readiness and termination, a zone's state; "exists: false" once it is
    * gone) to what `export-run` writes. Answered by a `recording` frame.
    */
-  | { type: 'expect-this'; target: ExplainTarget };
+  | { type: 'expect-this'; target: ExplainTarget }
+  /**
+   * `kubectl logs [--previous] <pod> [-c <container>]` at the instant shown:
+   * answered by a `container-logs` frame with the lines or the API server's
+   * error (an unreachable node gives the proxy's dial error).
+   */
+  | ContainerLogsRequest;
+
+export interface ContainerLogsRequest {
+  type: 'container-logs';
+  namespace: string;
+  pod: string;
+  container?: string;
+  previous?: boolean;
+}
 
 export type WorkerFault = 'hang' | 'throw' | 'close';
 
@@ -266,6 +282,13 @@ export interface ExplanationFrame extends Explanation {
   type: 'explanation';
 }
 
+/** The answer to a `container-logs` command, read at `atMs`. */
+export interface ContainerLogsFrame extends Omit<ContainerLogsRequest, 'type'> {
+  type: 'container-logs';
+  atMs: number;
+  result: ContainerLogsResult;
+}
+
 /** A scenario file that could not be booted; the running world is unchanged. */
 export interface ScenarioRejectedFrame {
   type: 'scenario-rejected';
@@ -364,6 +387,7 @@ export type SimFrame =
   | ActionResultFrame
   | ErrorFrame
   | ExplanationFrame
+  | ContainerLogsFrame
   | ScenarioRejectedFrame
   | TimelineFrame
   | RecordingFrame
