@@ -7,6 +7,7 @@
  * changes.
  */
 import type {
+  ContainerLogsResult,
   EventRecord,
   ExplainTarget,
   Explanation,
@@ -26,6 +27,7 @@ import type {
 import type { ScenarioError } from '../scenario/types';
 
 export type {
+  ContainerLogsResult,
   EventRecord,
   ExplainTarget,
   ExplanationLine,
@@ -172,7 +174,21 @@ export type SimCommand =
    */
   | { type: 'kubectl'; id: number; line: string; stdin?: string }
   /** Ctrl+C: stops the running kubectl stream (its last frame has done: true). */
-  | { type: 'kubectl-cancel' };
+  | { type: 'kubectl-cancel' }
+  /**
+   * `kubectl logs [--previous] <pod> [-c <container>]` at the instant shown:
+   * answered by a `container-logs` frame with the lines or the API server's
+   * error (an unreachable node gives the proxy's dial error).
+   */
+  | ContainerLogsRequest;
+
+export interface ContainerLogsRequest {
+  type: 'container-logs';
+  namespace: string;
+  pod: string;
+  container?: string;
+  previous?: boolean;
+}
 
 export type WorkerFault = 'hang' | 'throw' | 'close';
 
@@ -294,6 +310,13 @@ export interface ExplanationFrame extends Explanation {
   type: 'explanation';
 }
 
+/** The answer to a `container-logs` command, read at `atMs`. */
+export interface ContainerLogsFrame extends Omit<ContainerLogsRequest, 'type'> {
+  type: 'container-logs';
+  atMs: number;
+  result: ContainerLogsResult;
+}
+
 /** A scenario file that could not be booted; the running world is unchanged. */
 export interface ScenarioRejectedFrame {
   type: 'scenario-rejected';
@@ -392,6 +415,7 @@ export type SimFrame =
   | ActionResultFrame
   | ErrorFrame
   | ExplanationFrame
+  | ContainerLogsFrame
   | ScenarioRejectedFrame
   | TimelineFrame
   | RecordingFrame

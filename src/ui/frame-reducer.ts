@@ -115,6 +115,7 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'error':
       return { session: { ...state.session, error: frame.message } };
     case 'explanation':
+    case 'container-logs':
     case 'scenario-rejected':
     case 'timeline':
     case 'pong':

@@ -6,6 +6,7 @@
  */
 import type {
   CheckedExpectation,
+  ContainerLogsFrame,
   ExplainTarget,
   ExplanationFrame,
   ScenarioInfo,
@@ -25,6 +26,8 @@ export interface InspectorSlice {
   selection: Selection | null;
   /** The worker's latest answer for the selection; null until it comes. */
   explanation: ExplanationFrame | null;
+  /** The last logs read for the selected pod (its Logs section); null until asked. */
+  logs?: ContainerLogsFrame | null;
 }
 
 export interface ConfigSlice {
@@ -70,6 +73,11 @@ export function reducePageFrame(state: PageSlices, frame: SimFrame): Partial<Pag
       const selection = state.inspector.selection;
       if (!selection || !sameTarget(explainTargetOf(selection), frame.target)) return null;
       return { inspector: { ...state.inspector, explanation: frame } };
+    }
+    case 'container-logs': {
+      const selection = state.inspector.selection;
+      if (selection?.kind !== 'Pod' || selection.name !== frame.pod || (selection.namespace ?? 'default') !== frame.namespace) return null;
+      return { inspector: { ...state.inspector, logs: frame } };
     }
     case 'scenario-rejected':
       return { config: { ...state.config, rejected: frame } };

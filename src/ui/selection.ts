@@ -16,13 +16,13 @@ export function select(selection: Selection): void {
   const active = typeof document === 'undefined' ? null : document.activeElement;
   if (active instanceof HTMLElement && active !== document.body && !active.closest('.inspector')) opener = active;
   const normalized: Selection = selection.kind === 'Pod' ? { ...selection, namespace: selection.namespace ?? 'default' } : { kind: selection.kind, name: selection.name };
-  useSim.setState((s) => ({ inspector: { ...s.inspector, selection: normalized, explanation: null } }));
+  useSim.setState((s) => ({ inspector: { ...s.inspector, selection: normalized, explanation: null, logs: null } }));
   sendCommand({ type: 'explain', target: explainTargetOf(normalized) });
 }
 
 export function clearSelection(): void {
   if (!useSim.getState().inspector.selection) return;
-  useSim.setState((s) => ({ inspector: { ...s.inspector, selection: null, explanation: null } }));
+  useSim.setState((s) => ({ inspector: { ...s.inspector, selection: null, explanation: null, logs: null } }));
   sendCommand({ type: 'explain', target: null });
   const back = opener;
   opener = null;

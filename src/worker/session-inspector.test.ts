@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExplanationFrame, ScenarioRejectedFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
+import type { ContainerLogsFrame, ExplanationFrame, ScenarioRejectedFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
 import { SimSession } from './session';
 
 function harness() {
@@ -53,4 +53,21 @@ describe('SimSession: scenarios, settings and explanations', () => {
     session.handle({ type: 'step', ms: 60_000 });
     expect(take().some((f) => f.type === 'explanation')).toBe(false);
   });
+
+  it('answers container-logs with the lines at the instant shown, and the proxy error once the node is dead', () => {
+    const { session, take } = harness();
+    session.handle({ type: 'step', ms: 10_000 });
+    const snapshot = take().find((f): f is SnapshotFrame => f.type === 'snapshot');
+    void snapshot;
+    session.handle({ type: 'container-logs', namespace: 'kube-system', pod: 'nope' });
+    expect(take()).toEqual([{ type: 'container-logs', namespace: 'kube-system', pod: 'nope', previous: false, atMs: 10_000, result: { ok: false, error: { code: 404, reason: 'NotFound', message: 'pods "nope" not found' } } }]);
+    session.handle({ type: 'act', action: { do: 'kill-node', node: 'zone-a-1' } });
+    take();
+    session.handle({ type: 'container-logs', namespace: 'default', pod: 'db-0' });
+    const [frame] = take() as ContainerLogsFrame[];
+    // db-0 runs wherever the scheduler put it: lines, or the dial error if that was zone-a-1.
+    if (frame!.result.ok) expect(frame!.result.lines.map((l) => l.text)).toContain('PostgreSQL Database directory appears to contain a database; Skipping initialization');
+    else expect(frame!.result.error.message).toMatch(/^Get "https:\/\/172\.18\.0\.3:10250\/containerLogs\/default\/db-0\/postgres": dial tcp 172\.18\.0\.3:10250: connect: no route to host$/);
+  });
 });
+

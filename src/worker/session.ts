@@ -165,6 +165,11 @@ export class SimSession {
       case 'expect-this':
         this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);
         return;
+      case 'container-logs': {
+        const { namespace, pod, container, previous } = command;
+        this.host.post({ type: 'container-logs', namespace, pod, ...(container !== undefined ? { container } : {}), previous: previous ?? false, atMs: sim.nowMs, result: sim.containerLogs(command.namespace, command.pod, command.container, { previous: command.previous ?? false }) });
+        return;
+      }
       case 'act':
         this.act(command.action);
         return;

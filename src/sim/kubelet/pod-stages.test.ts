@@ -5,6 +5,8 @@ import type { LocalContainer, LocalPod, PodStage } from './state';
 
 const container = (state: LocalContainer['state']): LocalContainer => ({
   name: 'c',
+  image: 'app:1',
+  log: { current: [], previous: null },
   behaviour: { startMs: 0, exitAfterMs: null, exitCode: 0, hangAfterMs: null, unready: null, memory: null },
   exit: null,
   hasStartupProbe: false,

@@ -6,6 +6,7 @@ import { formatSimTime, simMsOf } from '../format';
 import { formatTaint, serviceDnsName, servicesOfPod } from '../kube';
 import { clearSelection, select, type Selection } from '../selection';
 import { ExpectThis } from '../share/ExpectThis';
+import { PodLogs } from './PodLogs';
 import { useSim } from '../store';
 import { scalableOwnerOf } from '../workloads';
 import { None } from '../tables/None';
@@ -290,6 +291,7 @@ function PodDetails({ podKey }: { podKey: string }) {
           ))}
         </ul>
       )}
+      <PodLogs key={podKey} pod={pod} />
     </>
   );
 }
