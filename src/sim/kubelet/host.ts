@@ -23,6 +23,8 @@ export interface KubeletHost {
   connected(name: string): boolean;
   /** Containers and kubelet stop at once (power loss, end of a shutdown). */
   powerOff(name: string): void;
+  /** The last shutdown group is done: the machine powers off (and boots again if it was started meanwhile). */
+  shutdownDone(name: string): void;
   recordNodeEvent(name: string, type: 'Normal' | 'Warning', reason: string, message: string): void;
   recordPodEvent(name: string, pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void;
 }

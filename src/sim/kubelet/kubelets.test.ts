@@ -145,4 +145,21 @@ describe('kubelet', () => {
     const lease = sim.api.get<Lease>('Lease', 'zone-a-1', 'kube-node-lease')!;
     expect(fromTimestamp(lease.spec.renewTime!)).toBeLessThanOrEqual(130_000);
   });
+
+  it('started again during a graceful shutdown, finishes shutting down and then boots, as a reboot does', () => {
+    // Found by the swarm (seeds 100453, 100855): start-node was ignored while shutting down, so the machine stayed off.
+    const sim = new Simulation({ nodes: nodes(2, { shutdownGracePeriodMs: 30_000, shutdownGracePeriodCriticalPodsMs: 10_000 }) });
+    sim.schedule(0, { do: 'apply', object: pod('web', 'zone-a-1', { terminationGracePeriodSeconds: 30 }) });
+    sim.schedule(100_000, { do: 'shutdown-node', node: 'zone-a-1' });
+    sim.schedule(105_000, { do: 'start-node', node: 'zone-a-1' });
+    sim.runUntil(105_000);
+    expect(sim.kubelets.view('zone-a-1')?.power).toBe('shutting-down');
+    sim.runUntil(400_000);
+    expect(sim.kubelets.view('zone-a-1')?.power).toBe('on');
+    const ready = sim.api.get<Node>('Node', 'zone-a-1')!.status.conditions!.find((c) => c.type === 'Ready')!;
+    expect(ready).toMatchObject({ status: 'True', reason: 'KubeletReady' });
+    const lease = sim.api.get<Lease>('Lease', 'zone-a-1', 'kube-node-lease')!;
+    expect(fromTimestamp(lease.spec.renewTime!)).toBeGreaterThan(390_000);
+    expect(sim.api.get<Node>('Node', 'zone-a-1')!.spec.taints ?? []).toEqual([]);
+  });
 });

@@ -88,9 +88,15 @@ export class Kubelets implements Component, KubeletHost {
     this.boot(config.name);
   }
 
-  /** Power on a registered machine whose kubelet is off. */
+  /**
+   * Power on a registered machine whose kubelet is off. A machine in the
+   * middle of a graceful shutdown cannot be switched on until it is off (the
+   * shutdown holds systemd's inhibitor lock until its last group is done), so
+   * it finishes shutting down and then boots, as a reboot does.
+   */
   start(name: string): void {
     const state = this.require(name);
+    if (state.power === 'shutting-down' && state.shutdown) state.shutdown.bootAfter = true;
     if (state.power !== 'off') return;
     state.power = 'on';
     this.ctx.viewChanged('machines');
@@ -211,6 +217,12 @@ export class Kubelets implements Component, KubeletHost {
     syncNodeStatus(this, name);
     this.slots.set(statusKey(name), now + state.settings.nodeStatusUpdateFrequencyMs);
     if (this.reachable(name)) for (const pod of this.api.podsOnNode(name)) this.queue.add(podQueueKey(name, pod));
+  }
+
+  shutdownDone(name: string): void {
+    const bootAfter = this.require(name).shutdown?.bootAfter ?? false;
+    this.powerOff(name);
+    if (bootAfter) this.start(name);
   }
 
   powerOff(name: string): void {

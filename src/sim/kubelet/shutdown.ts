@@ -64,7 +64,7 @@ export function startNextShutdownGroup(host: KubeletHost, pods: PodLifecycle, na
     host.slots.set(shutdownKey(name), groupEndMs);
     return;
   }
-  host.powerOff(name);
+  host.shutdownDone(name);
 }
 
 /** Pods whose containers run (or are about to), in name order. */

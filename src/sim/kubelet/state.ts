@@ -90,5 +90,6 @@ export interface KubeletState {
   lastUnschedulable: boolean;
   pods: Record<string, LocalPod>;
   nextPodIP: number;
-  shutdown: { groupIndex: number } | null;
+  /** A graceful shutdown under way; `bootAfter`: started again meanwhile, so it boots once it is off (a reboot). */
+  shutdown: { groupIndex: number; bootAfter?: boolean } | null;
 }
