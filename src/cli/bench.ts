@@ -12,6 +12,7 @@
  *   limits     through the worker's session (frames included): boot, all Running, a zone outage (sizes the page's limits)
  *   replicas   one Deployment scaled to N on the default cluster, most pods Pending
  *   history    the time machine: checkpoint memory per simulated hour, seek latency (9 = the default cluster)
+ *   seek       seeking through the worker's session (history, snapshot frame, timeline), CPU per seek
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ import { Simulation, type NodeConfig, type Pod } from '../sim';
 import { benchLimits, benchReplicas } from './bench-limits';
 import { benchScheduling } from './bench-scheduling';
 import { benchHistory } from './bench-history';
+import { benchSeekSession } from './bench-seek-session';
 
 const HOUR_MS = 3_600_000;
 const PODS_PER_NODE = 30;
@@ -149,6 +151,7 @@ const PARTS: Record<string, { sizes: number[]; run: (nodes: number) => void }> =
   limits: { sizes: [500, 1_000, 2_000], run: benchLimits },
   replicas: { sizes: [1_000, 5_000, 20_000], run: benchReplicas },
   history: { sizes: [9, 100], run: benchHistory },
+  seek: { sizes: [9, 100], run: benchSeekSession },
 };
 
 function main(): void {
