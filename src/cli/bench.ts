@@ -13,6 +13,7 @@
  *   replicas   one Deployment scaled to N on the default cluster, most pods Pending
  *   history    the time machine: checkpoint memory per simulated hour, seek latency (9 = the default cluster)
  *   kubectl    the console: kubectl get pods -A and others on N nodes × 30 Running pods (target < 200 ms at 100 nodes)
+ *   seek       seeking through the worker's session (history, snapshot frame, timeline), CPU per seek
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ import { benchLimits, benchReplicas } from './bench-limits';
 import { benchScheduling } from './bench-scheduling';
 import { benchHistory } from './bench-history';
 import { benchKubectl } from './bench-kubectl';
+import { benchSeekSession } from './bench-seek-session';
 
 const HOUR_MS = 3_600_000;
 const PODS_PER_NODE = 30;
@@ -152,6 +154,7 @@ const PARTS: Record<string, { sizes: number[]; run: (nodes: number) => void }> =
   replicas: { sizes: [1_000, 5_000, 20_000], run: benchReplicas },
   history: { sizes: [9, 100], run: benchHistory },
   kubectl: { sizes: [100, 1_000], run: benchKubectl },
+  seek: { sizes: [9, 100], run: benchSeekSession },
 };
 
 function main(): void {

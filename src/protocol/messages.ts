@@ -206,8 +206,14 @@ export interface SnapshotFrame extends PlaybackView {
   nowMs: number;
   /** Wall-clock milliseconds of simulated t = 0: API timestamps minus this are simulated ms. */
   epochMs: number;
-  /** Every stored object, grouped by kind. */
+  /** Every stored object, grouped by kind (but those in `kept`). */
   objects: Record<string, KubeObject[]>;
+  /**
+   * After a seek: keys, by kind, of objects the page already holds exactly
+   * as they are (the last ones it was sent), so not sent again. The page's
+   * other objects of these kinds are gone.
+   */
+  kept?: Record<string, string[]>;
   /** The newest events, oldest first. */
   events: EventRecord[];
   zones: ZoneView[];

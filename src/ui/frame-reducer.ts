@@ -105,7 +105,7 @@ export function initialState(): SimState {
 export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState> | null {
   switch (frame.type) {
     case 'snapshot':
-      return reduceSnapshot(frame);
+      return frame.kept ? reduceTimeTravel(state, frame) : reduceSnapshot(frame);
     case 'diff':
       return reduceDiff(state, frame);
     case 'action-result': {
@@ -144,6 +144,53 @@ function reduceSnapshot(frame: SnapshotFrame): SimState {
     playback: { playing: frame.playing, speed: frame.speed },
     session: { status: 'running', seed: frame.seed, error: null, lastAction: null },
   };
+}
+
+/**
+ * A snapshot after a seek: the objects named in `kept` are the page's own,
+ * as they are. Applied as changes to what the page holds, so every object,
+ * Map and Set that did not change keeps its identity (and does not draw
+ * again); taints count as first seen now, as in any snapshot.
+ */
+function reduceTimeTravel(state: SimState, frame: SnapshotFrame): SimState {
+  const fresh = reduceSnapshot({ ...frame, objects: {} });
+  const changes: ObjectChange[] = [];
+  for (const [kind, keys] of Object.entries(frame.kept ?? {})) {
+    const held = heldOfKind(state.cluster, kind);
+    const sent = frame.objects[kind] ?? [];
+    const present = new Set(keys);
+    for (const key of keys) if (!held.has(key)) throw new Error(`the page has no ${kind} ${key} to keep`);
+    for (const object of sent) {
+      const key = keyOf(object);
+      present.add(key);
+      changes.push({ kind, key, object });
+    }
+    for (const key of held.keys()) if (!present.has(key)) changes.push({ kind, key, object: null });
+  }
+  const cluster = applyChanges(state.cluster, changes, frame.nowMs);
+  return { ...fresh, cluster: { ...cluster, taintSeenMs: taintsSeenNow(cluster.nodes, state.cluster.taintSeenMs, frame.nowMs) } };
+}
+
+function heldOfKind(cluster: ClusterSlice, kind: string): ReadonlyMap<string, KubeObject> {
+  if (kind === 'Node') return cluster.nodes;
+  if (kind === 'Pod') return cluster.pods;
+  if (kind === 'Lease') return cluster.leases;
+  return cluster.others.get(kind) ?? new Map();
+}
+
+/** Every node's taints as first seen at `nowMs`; an entry of `before` that says just that is kept. */
+function taintsSeenNow(nodes: ReadonlyMap<string, Node>, before: ReadonlyMap<string, ReadonlyMap<string, number>>, nowMs: number): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  const out = new Map<string, ReadonlyMap<string, number>>();
+  let same = true;
+  for (const [name, node] of nodes) {
+    const ids = (node.spec.taints ?? []).map(taintId);
+    if (ids.length === 0) continue;
+    const old = before.get(name);
+    const keep = old && old.size === ids.length && ids.every((id) => old.get(id) === nowMs);
+    if (!keep) same = false;
+    out.set(name, keep ? old : new Map(ids.map((id) => [id, nowMs])));
+  }
+  return same && out.size === before.size ? before : out;
 }
 
 function reduceDiff(state: SimState, frame: DiffFrame): Partial<SimState> {

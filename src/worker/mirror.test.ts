@@ -60,9 +60,14 @@ function randomAction(rng: Rng): SimAction {
   }
 }
 
-/** Between actions: a step of up to two minutes, a run to the next event, or some playing. */
+/** Between actions: a step of up to two minutes, a run to the next event, some playing, or a seek (into the past, mostly; the next action forks there). */
 function randomTime(rng: Rng, clock: { wallMs: number }, session: SimSession): void {
-  const r = rng.int(4);
+  const r = rng.int(5);
+  if (r === 4) {
+    session.handle({ type: 'seek', atMs: rng.int(30 * 60_000) });
+    clock.wallMs += 16;
+    return session.tick();
+  }
   if (r === 0) return session.handle({ type: 'run-to-next-event' });
   if (r === 1) {
     session.handle({ type: 'speed', factor: 1 + rng.int(600) });
@@ -91,14 +96,16 @@ function comparable(state: SimState) {
   };
 }
 
-function runSeed(seed: number): { mirrored: SimState; fresh: SimState; frames: number; actions: string[] } {
+function runSeed(seed: number): { mirrored: SimState; fresh: SimState; frames: number; keptFrames: number; actions: string[] } {
   const rng = Rng.fromSeed(seed).fork('mirror');
   const clock = { wallMs: 0 };
   let state = initialState();
   let frames = 0;
+  let keptFrames = 0;
   const session = new SimSession({
     post: (frame: SimFrame) => {
       frames++;
+      if (frame.type === 'snapshot' && frame.kept) keptFrames += Object.values(frame.kept).some((keys) => keys.length > 0) ? 1 : 0;
       const next = reduceFrame(state, structuredClone(frame));
       if (next) state = { ...state, ...next };
     },
@@ -115,14 +122,16 @@ function runSeed(seed: number): { mirrored: SimState; fresh: SimState; frames: n
     randomTime(rng, clock, session);
   }
   const snapshot = session.snapshotNow()!;
-  return { mirrored: state, fresh: reduceFrame(initialState(), structuredClone(snapshot)) as SimState, frames, actions };
+  return { mirrored: state, fresh: reduceFrame(initialState(), structuredClone(snapshot)) as SimState, frames, keptFrames, actions };
 }
 
 describe(`mirror integrity (MIRROR_SEED_BASE=${SEED_BASE})`, () => {
   const seeds = Array.from({ length: SEEDS }, (_, i) => SEED_BASE + i);
   it.each(seeds)('seed %i: the page copy built from every diff equals one built from a fresh snapshot', (seed) => {
-    const { mirrored, fresh, frames } = runSeed(seed);
+    const { mirrored, fresh, frames, keptFrames } = runSeed(seed);
     expect(frames).toBeGreaterThan(STEPS_PER_RUN);
+    // Seeks answered with a snapshot naming the objects the page kept.
+    expect(keptFrames).toBeGreaterThan(0);
     expect(comparable(mirrored), `seed ${seed}: mirror from diffs differs from a fresh snapshot (MIRROR_SEED_BASE=${seed} reproduces it)`).toEqual(
       comparable(fresh),
     );

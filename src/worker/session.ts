@@ -25,6 +25,7 @@ import { RunRecorder } from './run-recorder';
 import { LESSON_SPEED, LessonPlayer } from './lesson';
 import { hasLessonSection, parseLesson } from '../lessons/parse';
 import { KubectlRunner } from './kubectl';
+import { SentObjects } from './sent-objects';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -59,6 +60,8 @@ export class SimSession {
   private timelineSent: TimelineSent | null = null;
   /** Set when the history replaced the world (seek, undo, a fork from an unfinished instant). */
   private restored = false;
+  /** What the page holds of the mirrored objects (snapshots after a seek send only what differs). */
+  private readonly sentObjects = new SentObjects();
   /** The newest seek not answered yet (answered on the next tick, so a burst of seeks costs one). */
   private pendingSeekMs: number | null = null;
   /** The outcome of each expectation (by checking order) as this line of history checked it. */
@@ -336,13 +339,21 @@ export class SimSession {
     this.recorder.booted(command, [...history.inputs]);
   }
 
-  /** Posts the world as it is now, and the timeline (`resetTimeline`: all of it). */
-  private postSnapshot(resetTimeline: boolean): void {
+  /**
+   * Posts the world as it is now, and the timeline (`resetTimeline`: all of
+   * it). `timeTravel`: the page holds this session's world (a seek or an
+   * undo), so the objects it has as they are are named, not sent.
+   */
+  private postSnapshot(resetTimeline: boolean, timeTravel = false): void {
     const sim = this.requireSim();
     this.restored = false;
     const frame = snapshotFrame(sim, { playing: this.playing, speed: this.speed }, this.scenarioAt(sim.nowMs));
     this.diffs = new DiffFrames(sim, frame);
-    this.host.post(frame);
+    if (timeTravel) this.host.post(this.sentObjects.compact(frame));
+    else {
+      this.sentObjects.noteSnapshot(frame.objects);
+      this.host.post(frame);
+    }
     this.postTimeline(resetTimeline, true);
     this.explanation.restart();
     this.postExplanation(false);
@@ -403,7 +414,7 @@ export class SimSession {
     this.advanceTo(input.atMs, Number.POSITIVE_INFINITY);
     this.recorder.inputsMaybeChanged([...history.inputs]);
     const record = [...history.sim.actionLog()].reverse().find((r) => r.atMs === input.atMs);
-    if (this.restored) this.postSnapshot(true);
+    if (this.restored) this.postSnapshot(true, true);
     else {
       this.flush();
       if (forkAtMs !== null) this.postTimeline(true);
@@ -464,7 +475,7 @@ export class SimSession {
       this.expectations.skipUntil(sim.nowMs);
     }
     this.checkedSinceFrame = [];
-    this.postSnapshot(resetTimeline);
+    this.postSnapshot(resetTimeline, true);
     this.lesson?.afterSeek();
   }
 
@@ -539,11 +550,12 @@ export class SimSession {
   /** Posts one diff with whatever changed since the last frame; nothing if nothing did. */
   private flush(): void {
     this.kubectl.poll();
-    if (this.restored) return this.postSnapshot(true);
+    if (this.restored) return this.postSnapshot(true, true);
     if (!this.diffs) return;
     const { frame, worldChanged } = this.diffs.next({ playing: this.playing, speed: this.speed }, this.checkedSinceFrame);
     if (frame) {
       this.checkedSinceFrame = [];
+      this.sentObjects.noteChanges(frame.changes);
       this.host.post(frame);
     }
     this.postExplanation(worldChanged);

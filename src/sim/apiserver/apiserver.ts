@@ -309,6 +309,11 @@ export class ApiServer {
     return base + suffix;
   }
 
+  /** Every stored object itself (immutable: never change one), in no particular order. */
+  *storedObjects(): Iterable<KubeObject> {
+    for (const byKey of this.objects.values()) yield* byKey.values();
+  }
+
   /** `shared`: the stored objects and event records themselves, not copies (to serialise at once). */
   snapshot(shared = false): ApiServerState {
     const objects: KubeObject[] = [];

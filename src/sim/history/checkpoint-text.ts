@@ -7,6 +7,13 @@
  * with its seq, so its text is reused while the seq is the same. A steady
  * hour of a big cluster then costs the changed objects, not the whole world,
  * per checkpoint, and writing one serialises only what changed.
+ *
+ * Restoring shares the other way: a piece whose text the world being
+ * replaced still holds (the same object, or the same record at the same seq)
+ * is taken from that world instead of parsed again. The replaced world is
+ * dropped, so its records may be adopted; its objects are immutable anyway.
+ * Only the pieces that changed since are parsed, and a seek near the
+ * current instant costs little more than the head.
  */
 import type { KubeObject } from '../api/types';
 import type { EventRecord } from '../apiserver/events';
@@ -39,12 +46,54 @@ export class CheckpointWriter {
     const head = JSON.stringify({ ...snapshot, api: { ...snapshot.api, objects: [], events: { ...snapshot.api.events, records: [] } } });
     return { head, objects, events };
   }
+
+  /**
+   * The world a checkpoint holds, taking from `replaced` (a world about to
+   * be dropped) every object and record whose text it still has.
+   */
+  read(text: CheckpointText, replaced?: Simulation): Simulation {
+    const objects = new Map<string, KubeObject>();
+    const records = new Map<string, EventRecord>();
+    if (replaced) {
+      for (const object of replaced.api.storedObjects()) {
+        const known = this.objectText.get(object);
+        if (known !== undefined) objects.set(known, object);
+      }
+      for (const record of replaced.api.events.all()) {
+        const known = this.eventText.get(record);
+        if (known && known.seq === record.seq) records.set(known.text, record);
+      }
+    }
+    const snapshot = JSON.parse(text.head) as WorldSnapshot;
+    snapshot.api.objects = adopt(text.objects, objects, (object, piece) => this.objectText.set(object, piece));
+    snapshot.api.events.records = adopt(text.events, records, (record, piece) => this.eventText.set(record, { seq: record.seq, text: piece }));
+    return new Simulation({}, snapshot);
+  }
 }
 
-/** The world a checkpoint holds (fresh objects: nothing is shared with any other world). */
-export function readCheckpoint(text: CheckpointText): Simulation {
-  const snapshot = JSON.parse(text.head) as WorldSnapshot;
-  snapshot.api.objects = JSON.parse(`[${text.objects.join(',')}]`) as KubeObject[];
-  snapshot.api.events.records = JSON.parse(`[${text.events.join(',')}]`) as EventRecord[];
-  return new Simulation({}, snapshot);
+/**
+ * The pieces as values: those `known` holds taken from it (each at most
+ * once), the others parsed in one go and passed to `parsed` with their text
+ * (so that the next restore or checkpoint knows them).
+ */
+function adopt<T>(pieces: readonly string[], known: Map<string, T>, noteParsed: (value: T, piece: string) => void): T[] {
+  const out: (T | undefined)[] = new Array(pieces.length);
+  const missing: number[] = [];
+  pieces.forEach((piece, i) => {
+    const value = known.get(piece);
+    if (value === undefined) missing.push(i);
+    else {
+      out[i] = value;
+      // Two equal records are two records: the second is parsed.
+      known.delete(piece);
+    }
+  });
+  if (missing.length > 0) {
+    const parsed = JSON.parse(`[${missing.map((i) => pieces[i]).join(',')}]`) as T[];
+    missing.forEach((i, k) => {
+      out[i] = parsed[k];
+      noteParsed(parsed[k]!, pieces[i]!);
+    });
+  }
+  return out as T[];
 }

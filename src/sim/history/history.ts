@@ -43,7 +43,7 @@
 import type { SimAction } from '../actions';
 import { Simulation } from '../simulation';
 import { CheckpointStore, DEFAULT_BUDGET, type Checkpoint, type CheckpointBudget } from './checkpoints';
-import { CheckpointWriter, readCheckpoint } from './checkpoint-text';
+import { CheckpointWriter } from './checkpoint-text';
 
 /** One user action of the input log: it runs first in the instant `atMs`. */
 export interface RecordedInput {
@@ -251,7 +251,7 @@ export class History {
   }
 
   private restore(checkpoint: Checkpoint): void {
-    this.world = readCheckpoint(checkpoint.text);
+    this.world = this.writer.read(checkpoint.text, this.world);
     this.cursor = checkpoint.inputCount;
     for (const listener of this.restoreListeners) listener(this.world);
   }

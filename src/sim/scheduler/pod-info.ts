@@ -121,7 +121,23 @@ type ResourceList = Record<string, string | number> | undefined;
  * each init container) + overhead. The "non-zero" variant substitutes
  * 100m / 200Mi for every container without a cpu / memory request.
  */
-function computePodRequests(pod: Pod): { request: Resources; nonZeroCpu: number; nonZeroMemory: number } {
+function computePodRequests(pod: Pod): PodRequests {
+  // A stored pod never changes (a write stores a new copy), so its requests are worked out once per object.
+  let known = requestsByPod.get(pod);
+  if (!known) requestsByPod.set(pod, (known = podRequests(pod)));
+  const { request } = known;
+  return { ...known, request: { ...request, scalars: request.scalars && new Map(request.scalars) } };
+}
+
+interface PodRequests {
+  request: Resources;
+  nonZeroCpu: number;
+  nonZeroMemory: number;
+}
+
+const requestsByPod = new WeakMap<Pod, PodRequests>();
+
+function podRequests(pod: Pod): PodRequests {
   const request: Resources = { cpu: 0, memory: 0, ephemeral: 0, scalars: null };
   let nonZeroCpu = 0;
   let nonZeroMemory = 0;
