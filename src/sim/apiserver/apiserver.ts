@@ -13,8 +13,9 @@ import { toTimestamp } from '../core/time';
 import type { Settings } from '../config';
 import { isPodTerminal } from '../api/conditions';
 import { NAMESPACED_KINDS, objectKey, type KubeObject, type Manifest, type Pod } from '../api/types';
-import { admit, admitUpdate, kindInfo } from './admission';
+import { admit, admitUpdate } from './admission';
 import { errors } from './errors';
+import { checkResourceVersion, decodeManifest, immutableFieldErrors, requiredFieldErrors } from './validation';
 import { EventLog, type EventLogState, type EventRecord } from './events';
 
 export interface Clock {
@@ -208,12 +209,18 @@ export class ApiServer {
    * whole (kubectl merges some by key).
    */
   apply<T extends KubeObject>(manifest: Manifest): T {
-    const info = kindInfo(manifest.kind);
+    // What a user sends is decoded strictly and checked against the schema first (./validation).
+    const info = decodeManifest(manifest);
     const namespace = info.namespaced ? manifest.metadata?.namespace || 'default' : undefined;
     const name = manifest.metadata?.name;
-    const desired = withLastApplied(manifest);
     const existing = name ? this.get<T>(info.kind, name, namespace) : undefined;
+    checkResourceVersion(manifest, existing);
+    const required = requiredFieldErrors(manifest, info.kind);
+    if (required.length) throw errors.invalid(info.kind, name ?? '', required);
+    const desired = withLastApplied(withoutServerFields(manifest));
     if (!existing) return this.create<T>(desired);
+    const immutable = immutableFieldErrors(existing, manifest);
+    if (immutable.length) throw errors.invalid(info.kind, existing.metadata.name, immutable);
     const lastApplied = parseLastApplied(existing);
     const live = deepClone(existing) as KubeObject & { status?: unknown };
     delete live.status;
@@ -437,6 +444,17 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields the server owns, dropped from what is applied (an edited live copy carries them; checked above). */
+function withoutServerFields(manifest: Manifest): Manifest {
+  const meta = manifest.metadata;
+  if (!meta || !('resourceVersion' in meta || 'uid' in meta || 'creationTimestamp' in meta || 'managedFields' in meta || 'generation' in meta)) return manifest;
+  const copy = { ...manifest, metadata: { ...meta } };
+  for (const field of ['resourceVersion', 'uid', 'creationTimestamp', 'managedFields', 'generation', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) {
+    delete (copy.metadata as Record<string, unknown>)[field];
+  }
+  return copy;
 }
 
 /** The manifest as kubectl sends it: with itself recorded in the last-applied annotation. */
