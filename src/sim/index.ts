@@ -26,3 +26,6 @@ export { explain } from './views/explain';
 export type { Explanation, ExplanationLine, ExplainTarget } from './views/explain';
 export { History, checkpointSpacingMs } from './history/history';
 export type { ForkInfo, HistoryOptions, RecordedInput } from './history/history';
+export { resourceName } from './api/types';
+export { ApiError } from './apiserver/errors';
+export type { ApiErrorCause } from './apiserver/errors';

@@ -120,6 +120,7 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'pong':
     case 'recording':
     case 'run-export':
+    case 'editor-result':
       // The page's own slices (store.ts, page-state.ts, share/) take these.
       return null;
   }

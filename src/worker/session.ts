@@ -22,6 +22,7 @@ import { FollowedExplanation } from './explanations';
 import { clampSpeed, startPace, tickPace, type Pace } from './pacing';
 import { TimelineRecorder } from './timeline';
 import { RunRecorder } from './run-recorder';
+import { runEditorCommand } from './editor';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -151,7 +152,10 @@ export class SimSession {
         this.recorder.expectThis(sim, command.target, [...this.history!.inputs]);
         return;
       case 'act':
-        return this.act(command.action);
+        return void this.act(command.action);
+      case 'editor':
+        this.host.post(runEditorCommand({ sim: () => this.sim!, act: (action) => this.act(action) }, command.seq, command.op, command.text));
+        return;
       case 'seek':
         if (!Number.isFinite(command.atMs)) throw new Error(`seek needs a time in ms, got ${String(command.atMs)}`);
         return this.requestSeek(command.atMs);
@@ -332,7 +336,8 @@ export class SimSession {
   }
 
   /** Runs the user's action at now + 1 ms; in the past, that forks the line of history first. */
-  private act(action: SimAction): void {
+  /** Runs an action now (forking when the past is shown); returns its error, if any. */
+  private act(action: SimAction): string | undefined {
     const history = this.history!;
     const timeline = this.timeline!;
     const forkAtMs = history.live ? null : history.nowMs;
@@ -357,6 +362,7 @@ export class SimSession {
       description: describeAction(action),
       ...(record?.error !== undefined ? { error: record.error } : {}),
     });
+    return record?.error;
   }
 
   /** Pauses and answers on the next tick, so seeks arriving faster than answered cost only the newest. */

@@ -103,6 +103,8 @@ function decode(value: unknown, t: string, field: SchemaField | undefined, path:
   if (!type) return;
   if (!isMap(value)) return void typeProblem();
   for (const [key, item] of Object.entries(value)) {
+    // The status is the server's: it is dropped on apply, and the simulation's own status fields are not the API's.
+    if (path.length === 0 && key === 'status') continue;
     const child = type.p[key];
     if (!child) {
       out.push({ path: [...path, key], kind: 'unknown' });
@@ -125,6 +127,7 @@ export function missingRequired(manifest: unknown, kind: string): FieldPath[] {
     const type = SCHEMA_TYPES[t];
     if (!type || !isMap(value)) return;
     for (const [key, field] of Object.entries(type.p)) {
+      if (path.length === 0 && key === 'status') continue;
       const child = value[key];
       if (child === undefined || child === null) {
         if (field.r && !(path.length === 0 && (key === 'apiVersion' || key === 'kind'))) out.push([...path, key]);
