@@ -40,18 +40,24 @@ const KINDS = [
 
 const specVersion = /OpenAPI spec version: (\S+)/.exec(readFileSync(join(modelsDir, 'V1Pod.d.ts'), 'utf8'))?.[1] ?? 'unknown';
 
-/** Reads one model: its attributes from the JS, descriptions and optionality from the .d.ts. */
+/**
+ * Reads one model: its attributes from the JS, descriptions and optionality from the .d.ts.
+ * @param {string} name
+ * @returns {Promise<{ doc: string, fields: Record<string, { type: string, format: string, required: boolean, doc: string }> }>}
+ */
 async function readModel(name) {
   const mod = await import(join(modelsDir, `${name}.js`));
   const cls = mod[name];
   const dts = readFileSync(join(modelsDir, `${name}.d.ts`), 'utf8');
   const classDoc = /\/\*\*\s*\n\*\s*([^\n]*(?:\n\*[^/][^\n]*)*)\n\*\/\s*\nexport declare class/.exec(dts)?.[1];
+  /** @type {Record<string, { type: string, format: string, required: boolean, doc: string }>} */
   const fields = {};
   const re = /(?:\/\*\*\s*\n((?:\s*\*[^\n]*\n)*?)\s*\*\/\s*\n)?\s*'([^']+)'(\??):/g;
+  /** @type {Record<string, { doc: string, required: boolean }>} */
   const docs = {};
   for (let m; (m = re.exec(dts)); ) {
     const text = (m[1] ?? '').split('\n').map((l) => l.replace(/^\s*\*\s?/, '')).join(' ').replace(/\\"/g, '"').trim();
-    docs[m[2]] = { doc: text, required: m[3] !== '?' };
+    docs[m[2] ?? ''] = { doc: text, required: m[3] !== '?' };
   }
   for (const attr of cls.attributeTypeMap) {
     const d = docs[attr.name] ?? { doc: '', required: false };
@@ -60,29 +66,37 @@ async function readModel(name) {
   return { doc: classDoc ? classDoc.replace(/\n\*\s?/g, ' ').trim() : '', fields };
 }
 
-/** client-node's type text → the compact form: "string", "integer", "[]V1Container", "map[string]string", … */
+/**
+ * client-node's type text → the compact form: "string", "integer", "[]V1Container", "map[string]string", …
+ * @param {string} type
+ * @param {string} format
+ * @returns {string}
+ */
 function compactType(type, format) {
   if (type === 'number') return format === 'double' ? 'number' : 'integer';
   if (type === 'Date') return 'string';
-  if (type === 'any') return 'any';
+  if (type === 'any' || type === 'boolean' || type === 'string') return type;
   const arr = /^Array<(.+)>$/.exec(type);
-  if (arr) return `[]${compactType(arr[1], '')}`;
+  if (arr) return `[]${compactType(arr[1] ?? '', '')}`;
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
-  if (map) return `map[string]${compactType(map[1], '')}`;
+  if (map) return `map[string]${compactType(map[1] ?? '', '')}`;
   // Types without a model of their own (V1MicroTime) are strings on the wire.
   if (type !== 'IntOrString' && !existsSync(join(modelsDir, `${type}.js`))) return 'string';
   return type;
 }
 
+/** @type {Record<string, { d: string, p: Record<string, { t: string, f?: string, r?: number, d?: string }> }>} */
 const types = {};
 const pending = KINDS.map(([, , model]) => model);
 while (pending.length) {
-  const name = pending.pop();
+  const name = /** @type {string} */ (pending.pop());
   if (types[name]) continue;
   const model = await readModel(name);
+  /** @type {Record<string, { t: string, f?: string, r?: number, d?: string }>} */
   const props = {};
   for (const [field, f] of Object.entries(model.fields)) {
     const t = compactType(f.type, f.format);
+    /** @type {{ t: string, f?: string, r?: number, d?: string }} */
     const entry = { t };
     if (f.format === 'int64') entry.f = 'int64';
     if (f.required) entry.r = 1;

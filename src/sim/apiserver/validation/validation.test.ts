@@ -159,6 +159,8 @@ describe('the generated schema', () => {
     expect(spec.p.template).toMatchObject({ t: 'V1PodTemplateSpec', r: 1 });
     expect(SCHEMA_TYPES.V1PodSpec!.p.containers).toMatchObject({ t: '[]V1Container', r: 1 });
     expect(SCHEMA_TYPES.V1ObjectMeta!.p.labels).toMatchObject({ t: 'map[string]string' });
+    expect(SCHEMA_TYPES.V1PriorityClass!.p.globalDefault).toMatchObject({ t: 'boolean' });
+    expect(SCHEMA_TYPES.V1PodDisruptionBudgetSpec!.p.minAvailable).toMatchObject({ t: 'IntOrString' });
   });
 
   it('covers every served kind', () => {
