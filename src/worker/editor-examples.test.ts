@@ -1,10 +1,17 @@
-/** Every example of the Examples menu applies cleanly on the default cluster, and its pods come up. */
+/** Every example of the editor's Examples menu (src/ui/editor/examples) applies cleanly on the default cluster, and its pods come up. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EditorResultFrame, SimFrame } from '../../../protocol/messages';
-import { SimSession } from '../../../worker/session';
-import { EDITOR_EXAMPLES } from '.';
+import type { EditorResultFrame, SimFrame } from '../protocol/messages';
+import { SimSession } from './session';
+
+const dir = join(import.meta.dirname, '../ui/editor/examples');
+const EDITOR_EXAMPLES = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({ id: f, text: readFileSync(join(dir, f), 'utf8') }));
 
 describe('editor examples', () => {
+  it('are all five there', () => expect(EDITOR_EXAMPLES).toHaveLength(5));
   it.each(EDITOR_EXAMPLES.map((e) => [e.id, e.text]))('%s applies cleanly', (_id, text) => {
     const frames: SimFrame[] = [];
     const session = new SimSession({ post: (f) => frames.push(f), wallNowMs: () => 0, setTicking: () => {} });
