@@ -180,7 +180,16 @@ export type SimCommand =
    * answered by a `container-logs` frame with the lines or the API server's
    * error (an unreachable node gives the proxy's dial error).
    */
-  | ContainerLogsRequest;
+  | ContainerLogsRequest
+  /**
+   * The YAML editor (src/worker/editor.ts): `validate` checks every document
+   * of `text` as the API server would (nothing changes); `dry-run` answers
+   * with each object's diff against the live one (kubectl diff); `apply` and
+   * `delete` run one `apply`/`delete` action per document through the same
+   * path as `act` (so acting in the past forks). Answered by an
+   * `editor-result` frame with the same `seq`.
+   */
+  | { type: 'editor'; seq: number; op: EditorOp; text: string };
 
 export interface ContainerLogsRequest {
   type: 'container-logs';
@@ -189,6 +198,8 @@ export interface ContainerLogsRequest {
   container?: string;
   previous?: boolean;
 }
+
+export type EditorOp = 'validate' | 'dry-run' | 'apply' | 'delete';
 
 export type WorkerFault = 'hang' | 'throw' | 'close';
 
@@ -415,7 +426,41 @@ export interface RunExportFrame {
   untilMs: number;
 }
 
+/** A problem placed in the editor's text: offsets from the start of the whole buffer, 1-based line and column. */
+export interface EditorProblem {
+  from: number;
+  to: number;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** What happened (or would happen) to one document of the buffer. */
+export interface EditorDocumentResult {
+  /** The document's index in the buffer (0-based). */
+  index: number;
+  /** "deployment.apps/web", or "" when the document names no object. */
+  object: string;
+  /** The outcome as kubectl prints it: "deployment.apps/web configured", "Error from server (Conflict): …". */
+  line: string;
+  outcome: 'created' | 'configured' | 'unchanged' | 'deleted' | 'error' | 'empty';
+  problems: EditorProblem[];
+  /** dry-run: the unified diff of the live object against what it would become (kubectl diff); "" when nothing would change. */
+  diff?: string;
+}
+
+/** The answer to an `editor` command. */
+export interface EditorResultFrame {
+  type: 'editor-result';
+  seq: number;
+  op: EditorOp;
+  documents: EditorDocumentResult[];
+  /** A problem with the whole buffer (over a limit), named with the limit. */
+  error?: string;
+}
+
 export type SimFrame =
+  | EditorResultFrame
   | SnapshotFrame
   | DiffFrame
   | ActionResultFrame

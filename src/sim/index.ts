@@ -36,3 +36,6 @@ export { ADDON_NAMES, addonManifests } from './addons/manifests';
 export type { AddonName } from './addons/manifests';
 export { CLUSTER_DOMAIN, serviceDnsName } from './network/cidr';
 export type { ContainerLogsOptions, ContainerLogsResult, LogLine, LogsError } from './pod-logs';
+export { resourceName } from './api/types';
+export { ApiError } from './apiserver/errors';
+export type { ApiErrorCause } from './apiserver/errors';

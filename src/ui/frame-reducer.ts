@@ -123,6 +123,7 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'run-export':
     case 'lesson':
     case 'kubectl-output':
+    case 'editor-result':
       // The page's own slices (store.ts, page-state.ts, share/) take these.
       return null;
   }

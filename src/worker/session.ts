@@ -26,6 +26,7 @@ import { LESSON_SPEED, LessonPlayer } from './lesson';
 import { hasLessonSection, parseLesson } from '../lessons/parse';
 import { KubectlRunner } from './kubectl';
 import { SentObjects } from './sent-objects';
+import { runEditorCommand } from './editor';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -175,6 +176,9 @@ export class SimSession {
       }
       case 'act':
         this.act(command.action);
+        return;
+      case 'editor':
+        this.host.post(runEditorCommand({ sim: () => this.sim!, act: (action) => this.act(action)?.error }, command.seq, command.op, command.text));
         return;
       case 'seek':
         if (!Number.isFinite(command.atMs)) throw new Error(`seek needs a time in ms, got ${String(command.atMs)}`);
@@ -400,6 +404,7 @@ export class SimSession {
   }
 
   /** Runs the user's action at now + 1 ms; in the past, that forks the line of history first. */
+  /** Runs an action now (forking when the past is shown); returns its record (with its error, if any). */
   private act(action: SimAction, byLearner = true): ActionRecord | undefined {
     const history = this.history!;
     const timeline = this.timeline!;

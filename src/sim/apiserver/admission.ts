@@ -22,9 +22,9 @@ export { defaultPodSpec, validatePodSpec } from './pod-spec';
 
 /** Defaults and validates a new object; throws ApiError (Invalid, Forbidden, BadRequest). */
 export function admit(api: ApiServer, manifest: Manifest): KubeObject {
-  const info = kindInfo(manifest.kind);
+  const info = kindInfo(manifest.kind, manifest.apiVersion);
   if (manifest.apiVersion !== undefined && manifest.apiVersion !== info.apiVersion) {
-    throw errors.badRequest(`no matches for kind "${info.kind}" in version "${manifest.apiVersion}" (expected "${info.apiVersion}")`);
+    throw errors.badRequest(`no matches for kind "${info.kind}" in version "${manifest.apiVersion}"`);
   }
   const object = manifest as unknown as KubeObject;
   object.apiVersion = info.apiVersion;

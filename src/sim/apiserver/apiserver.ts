@@ -13,8 +13,9 @@ import { toTimestamp } from '../core/time';
 import type { Settings } from '../config';
 import { isPodTerminal } from '../api/conditions';
 import { NAMESPACED_KINDS, objectKey, type KubeObject, type Manifest, type Pod } from '../api/types';
-import { admit, admitUpdate, kindInfo } from './admission';
+import { admit, admitUpdate } from './admission';
 import { errors } from './errors';
+import { checkResourceVersion, decodeManifest, immutableFieldErrors, requiredFieldErrors } from './validation';
 import { EventLog, type EventLogState, type EventRecord } from './events';
 import { kubernetesService } from './kubernetes-service';
 
@@ -220,29 +221,56 @@ export class ApiServer {
    * whole (kubectl merges some by key).
    */
   apply<T extends KubeObject>(manifest: Manifest): T {
-    const info = kindInfo(manifest.kind);
+    const plan = this.planApply(manifest);
+    if (!plan.existing) return this.create<T>(plan.desired);
+    return this.update<T>(plan.existing.kind, plan.existing.metadata.name, plan.existing.metadata.namespace, (draft) => writeApplied(draft, plan.incoming!));
+  }
+
+  /**
+   * `kubectl apply --dry-run=server`: every check apply makes, nothing
+   * stored, no counter or random stream moved. Returns the live object (if
+   * any) and what it would become. Throws ApiError as apply would.
+   */
+  dryRunApply(manifest: Manifest): { live: KubeObject | undefined; result: KubeObject } {
+    const plan = this.planApply(manifest);
+    if (!plan.existing) {
+      const desired = deepClone(plan.desired);
+      // A generated name would draw from the name stream; a dry run shows the prefix.
+      if (!desired.metadata?.name && desired.metadata?.generateName) desired.metadata.name = desired.metadata.generateName;
+      const object = admit(this, desired);
+      const { name, namespace } = object.metadata;
+      if (namespace !== undefined && object.kind !== 'Namespace' && !this.get('Namespace', namespace)) throw errors.notFound('Namespace', namespace);
+      if (this.get(object.kind, name, namespace)) throw errors.alreadyExists(object.kind, name);
+      object.metadata.creationTimestamp = toTimestamp(this.clock.nowMs);
+      return { live: undefined, result: object };
+    }
+    const draft = deepClone(plan.existing);
+    writeApplied(draft, plan.incoming!);
+    if (TRACKS_GENERATION.has(draft.kind) && !sameJson((plan.existing as { spec?: unknown }).spec, (draft as { spec?: unknown }).spec)) {
+      draft.metadata.generation = (plan.existing.metadata.generation ?? 1) + 1;
+    }
+    return { live: plan.existing, result: draft };
+  }
+
+  /** What apply would do: create `desired`, or write `incoming` over `existing`. Throws ApiError. */
+  private planApply(manifest: Manifest): { desired: Manifest; existing?: KubeObject; incoming?: KubeObject } {
+    // What a user sends is decoded strictly and checked against the schema first (./validation).
+    const info = decodeManifest(manifest);
     const namespace = info.namespaced ? manifest.metadata?.namespace || 'default' : undefined;
     const name = manifest.metadata?.name;
-    const desired = withLastApplied(manifest);
-    const existing = name ? this.get<T>(info.kind, name, namespace) : undefined;
-    if (!existing) return this.create<T>(desired);
+    const existing = name ? this.get(info.kind, name, namespace) : undefined;
+    checkResourceVersion(manifest, existing);
+    const required = requiredFieldErrors(manifest, info.kind);
+    if (required.length) throw errors.invalid(info.kind, name ?? '', required);
+    const desired = withLastApplied(withoutServerFields(manifest));
+    if (!existing) return { desired };
+    const immutable = immutableFieldErrors(existing, manifest);
+    if (immutable.length) throw errors.invalid(info.kind, existing.metadata.name, immutable);
     const lastApplied = parseLastApplied(existing);
     const live = deepClone(existing) as KubeObject & { status?: unknown };
     delete live.status;
     const merged = threeWayMerge(live, lastApplied, desired) as Manifest;
-    const incoming = admitUpdate(this, existing, merged);
-    return this.update<T>(info.kind, existing.metadata.name, namespace, (draft) => {
-      const target = draft as unknown as Record<string, unknown>;
-      for (const field of Object.keys(target)) {
-        if (!['metadata', 'status', 'kind', 'apiVersion'].includes(field) && !(field in incoming)) delete target[field];
-      }
-      for (const [field, value] of Object.entries(incoming)) {
-        if (field === 'metadata' || field === 'status' || field === 'kind' || field === 'apiVersion') continue;
-        target[field] = value;
-      }
-      draft.metadata.labels = incoming.metadata.labels;
-      draft.metadata.annotations = incoming.metadata.annotations;
-    });
+    return { desired, existing, incoming: admitUpdate(this, existing, merged) };
   }
 
   /**
@@ -454,6 +482,31 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Writes an applied version's fields over a copy of the stored object (its status and server metadata stay). */
+function writeApplied(draft: KubeObject, incoming: KubeObject): void {
+  const target = draft as unknown as Record<string, unknown>;
+  for (const field of Object.keys(target)) {
+    if (!['metadata', 'status', 'kind', 'apiVersion'].includes(field) && !(field in incoming)) delete target[field];
+  }
+  for (const [field, value] of Object.entries(incoming)) {
+    if (field === 'metadata' || field === 'status' || field === 'kind' || field === 'apiVersion') continue;
+    target[field] = value;
+  }
+  draft.metadata.labels = incoming.metadata.labels;
+  draft.metadata.annotations = incoming.metadata.annotations;
+}
+
+/** The fields the server owns, dropped from what is applied (an edited live copy carries them; checked above). */
+function withoutServerFields(manifest: Manifest): Manifest {
+  const meta = manifest.metadata;
+  if (!meta || !('resourceVersion' in meta || 'uid' in meta || 'creationTimestamp' in meta || 'managedFields' in meta || 'generation' in meta)) return manifest;
+  const copy = { ...manifest, metadata: { ...meta } };
+  for (const field of ['resourceVersion', 'uid', 'creationTimestamp', 'managedFields', 'generation', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) {
+    delete (copy.metadata as Record<string, unknown>)[field];
+  }
+  return copy;
 }
 
 /** The manifest as kubectl sends it: with itself recorded in the last-applied annotation. */

@@ -17,10 +17,11 @@ export interface KindInfo {
 const KINDS = new Map<string, KindInfo>();
 
 /** The kind's entry; throws the API server's "no matches for kind" error for kinds it does not serve. */
-export function kindInfo(kind: string | undefined): KindInfo {
+export function kindInfo(kind: string | undefined, apiVersion?: string): KindInfo {
   if (!kind) throw errors.badRequest('Object \'Kind\' is missing');
   const info = KINDS.get(kind);
-  if (!info) throw errors.badRequest(`no matches for kind "${kind}": this simulation does not serve that kind`);
+  // Upstream: apimachinery meta.NoKindMatchError (kubectl's REST mapping, before anything is sent).
+  if (!info) throw errors.badRequest(`no matches for kind "${kind}" in version "${apiVersion ?? ''}"`);
   return info;
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The YAML editor's state outside React: the buffer (kept with the saved
+ * session), the last results, and the requests to the worker (`editor`
+ * commands, answered by `editor-result` frames matched by seq).
+ */
+import { create } from 'zustand';
+import { stringify } from 'yaml';
+import type { EditorOp, EditorResultFrame, KubeObject } from '../../protocol/messages';
+import { sendCommand, subscribeFrames } from '../sim-client';
+import { showSideTab } from '../chrome/layout-state';
+
+export interface EditorState {
+  text: string;
+  /** The last Apply / Dry run / Delete answer (validation answers go to the linter only). */
+  result: EditorResultFrame | null;
+  /** The operation waiting for its answer. */
+  busy: EditorOp | null;
+  /** Bumped when the buffer is replaced from outside (Edit, Examples, a restored session), so the view reloads it. */
+  revision: number;
+}
+
+export const useEditor = create<EditorState>()(() => ({ text: '', result: null, busy: null, revision: 0 }));
+
+let seq = 0;
+const waiting = new Map<number, (frame: EditorResultFrame) => void>();
+let listening = false;
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  subscribeFrames((frame) => {
+    if (frame.type !== 'editor-result') return;
+    const resolve = waiting.get(frame.seq);
+    if (!resolve) return;
+    waiting.delete(frame.seq);
+    resolve(frame);
+  });
+}
+
+/** Sends one editor command; resolves with its answer. */
+export function request(op: EditorOp, text: string): Promise<EditorResultFrame> {
+  listen();
+  const id = ++seq;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    sendCommand({ type: 'editor', seq: id, op, text });
+  });
+}
+
+/** Apply, Dry run or Delete of the whole buffer; the answer is shown beside the editor. */
+export async function runOperation(op: Exclude<EditorOp, 'validate'>): Promise<void> {
+  const { text, busy } = useEditor.getState();
+  if (busy) return;
+  useEditor.setState({ busy: op });
+  try {
+    const result = await request(op, text);
+    useEditor.setState({ result });
+  } finally {
+    useEditor.setState({ busy: null });
+  }
+}
+
+/** Typing: the buffer changes, nothing is re-created. */
+export function setEditorText(text: string): void {
+  useEditor.setState({ text });
+}
+
+/** Replaces the buffer (Edit on an object, an example) and shows the editor tab. */
+export function openInEditor(text: string): void {
+  useEditor.setState((s) => ({ text, result: null, revision: s.revision + 1 }));
+  showSideTab('editor');
+}
+
+/** The object as `kubectl get -o yaml` prints it, without managed fields. */
+export function liveYaml(object: KubeObject): string {
+  const copy = { ...object, metadata: { ...object.metadata } } as KubeObject;
+  delete (copy.metadata as unknown as Record<string, unknown>).managedFields;
+  return stringify(copy, { lineWidth: 0 });
+}
+
+/** For the saved session: the buffer, restored on reload. */
+export function editorSnapshot(): { editorText: string } {
+  return { editorText: useEditor.getState().text };
+}
+
+export function restoreEditor(saved: Record<string, unknown>): void {
+  if (typeof saved.editorText === 'string' && saved.editorText !== useEditor.getState().text) {
+    useEditor.setState((s) => ({ text: saved.editorText as string, revision: s.revision + 1 }));
+  }
+}
+
+export function subscribeEditorText(listener: () => void): () => void {
+  return useEditor.subscribe((now, before) => {
+    if (now.text !== before.text) listener();
+  });
+}
