@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import type { Node, Pod } from '../sim';
 import { SimSession } from './session';
+import { objectKey } from './sent-objects';
 
 function harness() {
   const frames: SimFrame[] = [];
@@ -88,7 +89,13 @@ describe('SimSession time machine', () => {
     session.tick();
     const live = of(take(), 'snapshot')[0]!;
     expect(live.nowMs).toBe(660_001);
-    expect(live.objects).toEqual(future.objects);
+    expect(session.snapshotNow()!.objects).toEqual(future.objects);
+    // The frame sends what the page lacks and names (kept) what it holds as it is: together, every object.
+    const keysOf = (frame: SnapshotFrame) =>
+      Object.fromEntries(
+        Object.keys(future.objects).map((kind) => [kind, [...(frame.objects[kind] ?? []).map(objectKey), ...(frame.kept?.[kind] ?? [])].sort()]),
+      );
+    expect(keysOf(live)).toEqual(keysOf(future));
   });
 
   it('answers only the newest of seeks that arrive faster than they are answered', () => {

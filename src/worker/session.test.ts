@@ -146,7 +146,7 @@ describe('SimSession', () => {
     session.handle({ type: 'act', action: { do: 'kill-node', node: 'nope' } });
     const results = take().filter((f) => f.type === 'action-result');
     expect(results).toEqual([
-      { type: 'action-result', seq: expect.any(Number), description: 'kubectl cordon zone-b-2' },
+      { type: 'action-result', seq: expect.any(Number), description: 'kubectl cordon zone-b-2', kubectl: 'kubectl cordon zone-b-2' },
       { type: 'action-result', seq: expect.any(Number), description: 'node nope loses power', error: 'nodes "nope" not found' },
     ]);
   });

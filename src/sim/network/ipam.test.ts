@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { KubeObject, Node, Pod } from '../api/types';
-import { ApiError } from '../apiserver/errors';
 import { Simulation } from '../simulation';
 import { cidrContains, parseCidr, parseIPv4 } from './cidr';
 
@@ -62,7 +61,11 @@ describe('node IPAM and addresses', () => {
     expect(web.spec.clusterIPs).toEqual([web.spec.clusterIP]);
     expect(sim.api.create<Service>(service('dns', '10.0.0.10')).spec.clusterIP).toBe('10.0.0.10');
     expect(() => sim.api.create(service('dup', '10.0.0.10'))).toThrow(
-      new ApiError('Invalid', 'Service "dup" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.10"}: failed to allocate IP 10.0.0.10: provided IP is already allocated'),
+      expect.objectContaining({
+        reason: 'Invalid',
+        message: 'Service "dup" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.10"}: failed to allocate IP 10.0.0.10: provided IP is already allocated',
+        fieldCauses: [expect.objectContaining({ path: ['spec', 'clusterIPs'] })],
+      }),
     );
     expect(() => sim.api.create(service('far', '192.168.0.1'))).toThrow(
       'failed to allocate IP 192.168.0.1: the provided IP (192.168.0.1) is not in the valid range. The range of valid IPs is 10.0.0.0/24',
