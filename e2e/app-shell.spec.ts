@@ -211,7 +211,7 @@ test('the hint follows the last action, and is true per workload kind', async ({
   await expect(page.getByRole('status').filter({ hasText: 'Last action' })).toContainText(`node ${name} loses power`);
   await expect(hint).toContainText(`What to watch: ${name} is off`);
   await expect(hint).toContainText('db-0 (StatefulSet) is evicted but not replaced');
-  await expect(hint).toContainText('(DaemonSet) tolerates the taint and stays');
+  await expect(hint).toContainText(/kube-proxy-\w+ and log-agent-\w+ \(DaemonSet\) tolerate the taint and stay/);
   await expect(hint).not.toContainText('Try it');
 
   await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
