@@ -319,9 +319,12 @@ for (const name of FILES) {
 
 test('a teacher’s own lesson opens from a file like a built-in one; an invalid one is refused with field, line and reason', async ({ page }) => {
   await page.goto('./');
+  // The home screen is up: the page has finished choosing what to open.
+  await expect(page.getByRole('button', { name: 'Open the sandbox' })).toBeVisible();
   const text = readFileSync(new URL('03-grace-period.yaml', DIR), 'utf8').replace('name: grace-period', 'name: my-grace-period').replace('title: Node conditions and the grace period', 'title: My own grace period');
   await page.getByLabel('Scenario file').setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
-  await expect(player(page).getByRole('heading', { name: 'My own grace period' })).toBeVisible();
+  // A fresh worker boots it: allow for a slow machine.
+  await expect(player(page).getByRole('heading', { name: 'My own grace period' })).toBeVisible({ timeout: 15_000 });
   await expect(stepHeading(page, 1, 4)).toBeVisible();
   const bad = text.replace('clock: {run: 62s}', 'clock: sometimes');
   await page.getByLabel('Scenario file').setInputFiles({ name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });

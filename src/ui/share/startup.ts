@@ -24,7 +24,7 @@
  */
 import type { SimCommand } from '../../protocol/messages';
 import { OPENING_SPEED } from '../actions';
-import { connectSimulation, sendCommand } from '../sim-client';
+import { connectSimulation, isConnected, sendCommand } from '../sim-client';
 import { select } from '../selection';
 import { decodeLink, isShareFragment } from './link-codec';
 import type { RunState } from './run-state';
@@ -110,6 +110,8 @@ export async function startSession(defaultBoot: Boot): Promise<void> {
     opening = defaultOpening(defaultBoot, true);
   }
   if (isShareFragment(window.location.hash)) history.replaceState(history.state, '', window.location.pathname + window.location.search);
+  // The person opened something (a file, the home screen's choice) while the saved state was read: keep it.
+  if (isConnected()) return;
   if (opening.home) {
     setSandboxOpening(opening.boot, opening.after);
     return showHome(true);
