@@ -9,31 +9,8 @@ import { validateLabelValue, validateQualifiedName, validateSubdomain } from '..
 import { taintErrorText, validateTaint } from '../kube/taints';
 import { bootCommandFromSearch } from './chrome/large-cluster';
 import { formValues, validateSettings } from './settings-form';
-import type { Settings } from '../protocol/messages';
+import { DEFAULT_SETTINGS as DEFAULTS } from '../sim/config';
 
-/** Upstream's defaults, as the worker sends them to the form. */
-const DEFAULTS: Settings = {
-  nodeMonitorPeriodMs: 5_000,
-  nodeMonitorGracePeriodMs: 50_000,
-  nodeStartupGracePeriodMs: 60_000,
-  nodeEvictionRate: 0.1,
-  secondaryNodeEvictionRate: 0.01,
-  largeClusterSizeThreshold: 50,
-  unhealthyZoneThreshold: 0.55,
-  defaultNotReadyTolerationSeconds: 300,
-  defaultUnreachableTolerationSeconds: 300,
-  terminatedPodGCThreshold: 12_500,
-  kubelet: {
-    nodeStatusUpdateFrequencyMs: 10_000,
-    nodeStatusReportFrequencyMs: 300_000,
-    nodeLeaseDurationSeconds: 40,
-    leaseJitter: 0,
-    shutdownGracePeriodMs: 0,
-    shutdownGracePeriodCriticalPodsMs: 0,
-    maxPods: 110,
-    podStartupLatencyMs: 2_000,
-  },
-};
 
 describe('the corpus of bad page inputs', () => {
   it('holds at least 150 bad inputs in all', () => {

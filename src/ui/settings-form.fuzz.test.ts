@@ -6,31 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SETTING_RANGES, settingProblem } from '../kube/limits';
-import type { Settings } from '../protocol/messages';
 import { formValues, SETTING_FIELDS, validateSettings } from './settings-form';
+import { DEFAULT_SETTINGS as DEFAULTS } from '../sim/config';
 
-const DEFAULTS: Settings = {
-  nodeMonitorPeriodMs: 5_000,
-  nodeMonitorGracePeriodMs: 50_000,
-  nodeStartupGracePeriodMs: 60_000,
-  nodeEvictionRate: 0.1,
-  secondaryNodeEvictionRate: 0.01,
-  largeClusterSizeThreshold: 50,
-  unhealthyZoneThreshold: 0.55,
-  defaultNotReadyTolerationSeconds: 300,
-  defaultUnreachableTolerationSeconds: 300,
-  terminatedPodGCThreshold: 12_500,
-  kubelet: {
-    nodeStatusUpdateFrequencyMs: 10_000,
-    nodeStatusReportFrequencyMs: 300_000,
-    nodeLeaseDurationSeconds: 40,
-    leaseJitter: 0,
-    shutdownGracePeriodMs: 0,
-    shutdownGracePeriodCriticalPodsMs: 0,
-    maxPods: 110,
-    podStartupLatencyMs: 2_000,
-  },
-};
 
 const text = fc.oneof(
   fc.string({ maxLength: 12 }),

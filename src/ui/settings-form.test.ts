@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../protocol/messages';
 import { formValues, settingsWarnings, validateSettings } from './settings-form';
+import { DEFAULT_SETTINGS } from '../sim/config';
 
-/** Upstream's defaults as the worker sends them (the UI may not import the engine's DEFAULT_SETTINGS). */
-const DEFAULT_SETTINGS: Settings = {
-  nodeMonitorPeriodMs: 5_000,
-  nodeMonitorGracePeriodMs: 50_000,
-  nodeStartupGracePeriodMs: 60_000,
-  nodeEvictionRate: 0.1,
-  secondaryNodeEvictionRate: 0.01,
-  largeClusterSizeThreshold: 50,
-  unhealthyZoneThreshold: 0.55,
-  defaultNotReadyTolerationSeconds: 300,
-  defaultUnreachableTolerationSeconds: 300,
-  terminatedPodGCThreshold: 12_500,
-  kubelet: {
-    nodeStatusUpdateFrequencyMs: 10_000,
-    nodeStatusReportFrequencyMs: 300_000,
-    nodeLeaseDurationSeconds: 40,
-    leaseJitter: 0,
-    shutdownGracePeriodMs: 0,
-    shutdownGracePeriodCriticalPodsMs: 0,
-    maxPods: 110,
-    podStartupLatencyMs: 2_000,
-  },
-};
 
 describe('settings form', () => {
   it('round-trips upstream defaults', () => {
