@@ -4,14 +4,9 @@ import { parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
 import { objectName, type TraceEntry } from '../scenario/trace';
 import { traceHash } from '../scenario/trace-hash';
-import { SimSession } from './session';
+import { sessionHarness } from './session-harness';
 
-function harness(boot: SimCommand) {
-  const frames: SimFrame[] = [];
-  const session = new SimSession({ post: (frame) => frames.push(structuredClone(frame)), wallNowMs: () => 0, setTicking: () => {} });
-  session.handle(boot);
-  return { session, frames };
-}
+const harness = (boot: SimCommand) => sessionHarness(boot);
 
 /** mulberry32, the test's own choices. */
 function chooser(seed: number) {

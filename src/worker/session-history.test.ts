@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import type { Node, Pod } from '../sim';
-import { SimSession } from './session';
+import { sessionHarness } from './session-harness';
 import { objectKey } from './sent-objects';
 
-function harness() {
-  const frames: SimFrame[] = [];
-  const clock = { wallMs: 0, ticking: false };
-  const session = new SimSession({
-    post: (frame) => frames.push(structuredClone(frame)),
-    wallNowMs: () => clock.wallMs,
-    setTicking: (on) => (clock.ticking = on),
-  });
-  const take = () => frames.splice(0);
-  session.handle({ type: 'boot', seed: 1 });
-  return { session, clock, take };
-}
+const harness = () => sessionHarness();
 
 const of = <T extends SimFrame['type']>(frames: SimFrame[], type: T) => frames.filter((f): f is Extract<SimFrame, { type: T }> => f.type === type);
 const ready = (snapshot: SnapshotFrame, name: string) =>

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerLogsFrame, ExplanationFrame, ScenarioRejectedFrame, SimFrame, SnapshotFrame } from '../protocol/messages';
-import { SimSession } from './session';
+import type { ContainerLogsFrame, ExplanationFrame, ScenarioRejectedFrame, SnapshotFrame } from '../protocol/messages';
+import { sessionHarness } from './session-harness';
 
-function harness() {
-  const frames: SimFrame[] = [];
-  const session = new SimSession({ post: (frame) => frames.push(structuredClone(frame)), wallNowMs: () => 0, setTicking: () => {} });
-  session.handle({ type: 'boot', seed: 1 });
-  return { session, take: () => frames.splice(0) };
-}
+const harness = () => sessionHarness();
 
 describe('SimSession: scenarios, settings and explanations', () => {
   it('rejects an invalid scenario with its line and keeps the running world', () => {

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { KubectlOutputFrame, SimFrame } from '../protocol/messages';
 import type { Node } from '../sim';
-import { SimSession } from './session';
+import { sessionHarness } from './session-harness';
 import { stdinAsJson } from './kubectl';
 
 function harness() {
-  const frames: SimFrame[] = [];
-  const clock = { wallMs: 0, ticking: false };
-  const session = new SimSession({
-    post: (frame) => frames.push(structuredClone(frame)),
-    wallNowMs: () => clock.wallMs,
-    setTicking: (on) => (clock.ticking = on),
-  });
-  const take = () => frames.splice(0);
-  session.handle({ type: 'boot', seed: 1 });
-  session.handle({ type: 'step', ms: 60_000 });
-  take();
-  return { session, take };
+  const h = sessionHarness();
+  h.session.handle({ type: 'step', ms: 60_000 });
+  h.take();
+  return h;
 }
 
 const output = (frames: SimFrame[]) => frames.filter((f): f is KubectlOutputFrame => f.type === 'kubectl-output');

@@ -4,19 +4,9 @@ import type { CheckedExpectation, DiffFrame, ExpectationOutcome, SimFrame, Snaps
 import { parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
 import { failureReason } from '../scenario/timeline';
-import { SimSession } from './session';
+import { sessionHarness } from './session-harness';
 
-function harness() {
-  const frames: SimFrame[] = [];
-  const clock = { wallMs: 0, ticking: false };
-  const session = new SimSession({
-    post: (frame) => frames.push(structuredClone(frame)),
-    wallNowMs: () => clock.wallMs,
-    setTicking: (on) => (clock.ticking = on),
-  });
-  session.handle({ type: 'boot', seed: 1 });
-  return { session, clock, take: () => frames.splice(0) };
-}
+const harness = () => sessionHarness();
 
 const conformance = (name: string) => readFileSync(new URL(`../scenario/conformance/${name}`, import.meta.url), 'utf8');
 

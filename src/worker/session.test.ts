@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffFrame, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import type { Pod } from '../sim';
-import { MAX_WALL_MS_PER_TICK, SimSession } from './session';
+import { MAX_WALL_MS_PER_TICK } from './session';
+import { sessionHarness } from './session-harness';
 
-function harness() {
-  const frames: SimFrame[] = [];
-  const clock = { wallMs: 0, ticking: false };
-  const session = new SimSession({
-    post: (frame) => frames.push(structuredClone(frame)),
-    wallNowMs: () => clock.wallMs,
-    setTicking: (on) => (clock.ticking = on),
-  });
-  const take = () => frames.splice(0);
-  session.handle({ type: 'boot', seed: 1 });
-  return { session, clock, take };
-}
+const harness = () => sessionHarness();
 
 const diffs = (frames: SimFrame[]) => frames.filter((f): f is DiffFrame => f.type === 'diff');
 
