@@ -9,6 +9,7 @@
  *   engine     N nodes × 30 bound pods, one simulated hour with zone-a cut off from 10 to 40 min
  *   scheduler  pods bound per second at N nodes
  *   workloads  5,000 nodes, 150,000 pods in Deployments: from nothing to all Running, then a zone outage
+ *   probes     the same with a liveness and a readiness probe on every container (target: within 20 % of workloads)
  *   limits     through the worker's session (frames included): boot, all Running, a zone outage (sizes the page's limits)
  *   replicas   one Deployment scaled to N on the default cluster, most pods Pending
  *   history    the time machine: checkpoint memory per simulated hour, seek latency (9 = the default cluster)
@@ -108,7 +109,13 @@ function benchScheduler(nodeCount: number): void {
   row('peak heap used', `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }
 
-function benchWorkloads(nodeCount: number): void {
+/** Upstream-shaped probes for every container of the workloads benchmark (defaults: period 10 s, threshold 3). */
+const PROBES = {
+  livenessProbe: { httpGet: { path: '/healthz', port: 8080 } },
+  readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 5 },
+};
+
+function benchWorkloads(nodeCount: number, probes = false): void {
   const heap = new HeapPeak();
   const podCount = nodeCount * PODS_PER_NODE;
   const deployments = Math.max(1, nodeCount / 10);
@@ -124,7 +131,7 @@ function benchWorkloads(nodeCount: number): void {
         selector: { matchLabels: { app: `app-${d}` } },
         template: {
           metadata: { labels: { app: `app-${d}` } },
-          spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '50m', memory: '64Mi' } } }] },
+          spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '50m', memory: '64Mi' } }, ...(probes && PROBES) }] },
         },
       },
     });
@@ -137,7 +144,7 @@ function benchWorkloads(nodeCount: number): void {
     for (const pod of sim.api.list<Pod>('Pod')) if (pod.status.phase === 'Running') running++;
   }
   const upMs = performance.now() - start;
-  console.log(`\nworkloads: ${nodeCount} nodes, ${deployments} Deployments, ${podCount} pods`);
+  console.log(`\nworkloads${probes ? ' with a liveness and a readiness probe on every container' : ''}: ${nodeCount} nodes, ${deployments} Deployments, ${podCount} pods`);
   row(`from nothing to ${running} pods Running (sim ${sim.nowMs / 1000} s)`, `${(upMs / 1000).toFixed(1)} s`, 'wall');
   const outageStart = sim.nowMs + 60_000;
   sim.schedule(outageStart, { do: 'partition-zone', zone: 'zone-a' });
@@ -149,7 +156,8 @@ function benchWorkloads(nodeCount: number): void {
 const PARTS: Record<string, { sizes: number[]; run: (nodes: number) => void }> = {
   engine: { sizes: [100, 1_000, 5_000], run: benchEngine },
   scheduler: { sizes: [100, 1_000, 5_000], run: benchScheduler },
-  workloads: { sizes: [5_000], run: benchWorkloads },
+  workloads: { sizes: [5_000], run: (nodes) => benchWorkloads(nodes) },
+  probes: { sizes: [5_000], run: (nodes) => benchWorkloads(nodes, true) },
   limits: { sizes: [500, 1_000, 2_000], run: benchLimits },
   replicas: { sizes: [1_000, 5_000, 20_000], run: benchReplicas },
   history: { sizes: [9, 100], run: benchHistory },

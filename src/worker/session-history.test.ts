@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import type { Node, Pod } from '../sim';
+import type { SimSession } from './session';
 import { sessionHarness } from './session-harness';
 import { objectKey } from './sent-objects';
 
