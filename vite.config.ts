@@ -66,5 +66,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // A guard against hangs, not a speed check: the heavier property runs take seconds on 2 busy cores.
+    testTimeout: 20_000,
   },
 });

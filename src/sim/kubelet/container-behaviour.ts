@@ -166,6 +166,15 @@ export function plannedExit(behaviour: ContainerBehaviour, memoryLimit: string |
 /** What the container does `sinceStartMs` after it started, as a probe sees it. */
 export type Answer = 'ok' | 'refused' | 'hung' | 'unready';
 
+/** The first instant after `sinceStartMs` (from the start) at which answerAt can answer otherwise; null: never. */
+export function nextAnswerChange(behaviour: ContainerBehaviour, sinceStartMs: number): number | null {
+  const unready = behaviour.unready;
+  const points = [behaviour.hangAfterMs, behaviour.startMs, unready?.afterMs, unready && unready.forMs !== null ? unready.afterMs + unready.forMs : null];
+  let next: number | null = null;
+  for (const point of points) if (point !== null && point !== undefined && point > sinceStartMs && (next === null || point < next)) next = point;
+  return next;
+}
+
 export function answerAt(behaviour: ContainerBehaviour, sinceStartMs: number): Answer {
   if (behaviour.hangAfterMs !== null && sinceStartMs >= behaviour.hangAfterMs) return 'hung';
   if (sinceStartMs < behaviour.startMs) return 'refused';

@@ -60,6 +60,26 @@ describe('prober', () => {
     expect(fromTimestamp(c.lastState!.terminated!.finishedAt!)).toBe(51_000);
   });
 
+  it('keeps the ticker grid through an hour of passing probes, and catches a hang on it', () => {
+    // The worker sleeps through the passing ticks; it must still fail on the grid of 10 s from
+    // admission: hung from 3,602 s, the probes at 3,610, 3,620, 3,630 s time out 1 s later.
+    const sim = start(podWith('web', { livenessProbe: http(), readinessProbe: http() }, 'hang after 1h'));
+    const restarts = restartTimes(sim, 'web');
+    sim.runUntil(3_630_999);
+    expect(restarts).toEqual([]);
+    // Readiness (same period) has failed twice: not yet its threshold.
+    expect(ready(sim, 'web')).toBe('True');
+    expect(events(sim, 'Unhealthy').map((e) => [e.message.split(':')[0], e.count]).sort()).toEqual([
+      ['Liveness probe failed', 2],
+      ['Readiness probe failed', 2],
+    ]);
+    sim.runUntil(3_631_000);
+    expect(restarts).toEqual([3_631_000]);
+    // The new run is probed again: readiness at once, Ready at its start.
+    sim.runUntil(3_632_000);
+    expect(status(sim, 'web').containerStatuses![0]).toMatchObject({ restartCount: 1, ready: true });
+  });
+
   it('backs off 10 s, 20 s, 40 s … capped at 5 min between restarts of a crashing container', () => {
     const sim = start(podWith('crash', {}, 'crash after 0s code 2'));
     const restarts = restartTimes(sim, 'crash');
@@ -95,18 +115,22 @@ describe('prober', () => {
     const sim = start(podWith('web', { readinessProbe: http() }, 'start 13s; unready after 38s for 30s'));
     sim.runUntil(2_000);
     expect(ready(sim, 'web')).toBe('False');
-    // The start triggers a probe at once (refused), then the ticker runs at 12, 22 s.
-    sim.runUntil(21_999);
+    // The start triggers a probe at once (refused); the ticker, started when the pod was added
+    // (t = 0) and not reset by the trigger (upstream worker.run), ticks at 10 s (refused), 20 s.
+    sim.runUntil(19_999);
     expect(ready(sim, 'web')).toBe('False');
-    sim.runUntil(22_000);
+    sim.runUntil(20_000);
     expect(ready(sim, 'web')).toBe('True');
-    // Unready from 40 s: failures at 42, 52, 62 s; the third (threshold 3) flips it.
-    sim.runUntil(61_999);
+    // Unready from 40 s: failures at 40, 50, 60 s; the third (threshold 3) flips it.
+    sim.runUntil(59_999);
     expect(ready(sim, 'web')).toBe('True');
-    sim.runUntil(62_000);
+    sim.runUntil(60_000);
     expect(ready(sim, 'web')).toBe('False');
     expect(status(sim, 'web').conditions?.find((c) => c.type === 'ContainersReady')).toMatchObject({ reason: 'ContainersNotReady', message: 'containers with unready status: [app]' });
-    sim.runUntil(72_000);
+    // Readiness passes again at 70 s (68 s after the start, when the unready spell ends).
+    sim.runUntil(69_999);
+    expect(ready(sim, 'web')).toBe('False');
+    sim.runUntil(70_000);
     expect(ready(sim, 'web')).toBe('True');
     expect(events(sim, 'Unhealthy')[0]!.message).toMatch(/^Readiness probe failed: /);
   });

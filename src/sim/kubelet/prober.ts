@@ -3,12 +3,19 @@
  * the virtual clock from the pod's admission every periodSeconds. Each
  * probe asks the container's behaviour how it answers now; a container that
  * does not answer fails the probe when its timeout runs out.
+ *
+ * A worker whose verdict is settled sleeps through the ticks that cannot
+ * change anything (a passing probe of a container whose behaviour answers
+ * the same until its next change point, a startup probe once started, any
+ * probe of a container not running) and wakes on the same grid at the first
+ * tick that can: behaviour is data, so the skipped ticks are known to be
+ * no-ops. This keeps 150,000 probed pods as cheap as unprobed ones.
  * Upstream: pkg/kubelet/prober/worker.go (doProbe), prober.go (events),
  * prober_manager.go (UpdatePodStatus: readiness probed at once when a
  * container starts).
  */
 import type { Pod } from '../api/types';
-import { answerAt } from './container-behaviour';
+import { answerAt, nextAnswerChange } from './container-behaviour';
 import { appendLog } from './container-logs';
 import type { ContainerRuntime } from './containers';
 import { probeTimerKey, visiblePod, type KubeletHost } from './host';
@@ -53,7 +60,25 @@ export class Prober {
       if (!state) continue;
       Object.assign(state, { result: INITIAL[type], lastResult: 'Unknown', resultRun: 0, onHold: false, instance: c.restartCount });
     }
+    this.wake(name, podKey, c);
     if (c.started) this.trigger(name, podKey, local, c, 'readiness');
+  }
+
+  /**
+   * The container's behaviour or state changed (a new run, a fault): every
+   * sleeping worker ticks again from the first tick of its grid after now.
+   */
+  wake(name: string, podKey: string, c: LocalContainer): void {
+    const now = this.host.ctx.clock.nowMs;
+    for (const type of PROBE_TYPES) {
+      const state = c.probes[type];
+      if (!state || state.awaitingTimeout) continue;
+      const period = state.spec.periodMs;
+      const next = state.nextTickMs - period * Math.floor((state.nextTickMs - now - 1) / period);
+      if (next === state.nextTickMs && this.host.slots.has(probeTimerKey(name, podKey, c.name, type))) continue;
+      state.nextTickMs = next;
+      this.host.slots.set(probeTimerKey(name, podKey, c.name, type), next);
+    }
   }
 
   cancel(name: string, podKey: string, local: LocalPod): void {
@@ -74,17 +99,48 @@ export class Prober {
     }
     // Upstream time.Ticker: a fixed grid; a tick missed while a probe was blocked runs once, now.
     while (state.nextTickMs <= now) state.nextTickMs += state.spec.periodMs;
-    this.host.slots.set(probeTimerKey(name, podKey, c.name, type), state.nextTickMs);
     this.doProbe(name, podKey, local, c, type, state);
+    this.armNextTick(name, podKey, c, type, state);
   }
 
-  /** Upstream manualTriggerCh: probe now and restart the ticker. */
+  /**
+   * Upstream manualTriggerCh: probe now; the ticker goes on on its grid
+   * (worker.run selects on the ticker or the trigger, it does not reset it).
+   */
   private trigger(name: string, podKey: string, local: LocalPod, c: LocalContainer, type: ProbeType): void {
     const state = c.probes[type];
     if (!state || state.awaitingTimeout) return;
-    state.nextTickMs = this.host.ctx.clock.nowMs + state.spec.periodMs;
-    this.host.slots.set(probeTimerKey(name, podKey, c.name, type), state.nextTickMs);
     this.doProbe(name, podKey, local, c, type, state);
+    this.armNextTick(name, podKey, c, type, state);
+  }
+
+  /** The worker's next tick: the next grid tick, or the first one that can change anything (none: asleep until woken). */
+  private armNextTick(name: string, podKey: string, c: LocalContainer, type: ProbeType, state: ProbeState): void {
+    if (state.awaitingTimeout) return;
+    const key = probeTimerKey(name, podKey, c.name, type);
+    const wakeAtMs = this.quietUntil(c, type, state);
+    if (wakeAtMs === null) return this.host.slots.set(key, state.nextTickMs);
+    if (wakeAtMs === Infinity) return this.host.slots.cancel(key);
+    const period = state.spec.periodMs;
+    if (wakeAtMs > state.nextTickMs) state.nextTickMs += period * Math.ceil((wakeAtMs - state.nextTickMs) / period);
+    this.host.slots.set(key, state.nextTickMs);
+  }
+
+  /**
+   * Until when every tick of this worker is a no-op (Infinity: until the
+   * container changes; null: the next tick may matter). Mirrors doProbe and
+   * record: the ticks skipped are exactly the ones they would ignore.
+   */
+  private quietUntil(c: LocalContainer, type: ProbeType, state: ProbeState): number | null {
+    if (c.state !== 'running' || c.startedAtMs === null || state.onHold) return Infinity;
+    if (type === 'startup' && c.started) return Infinity;
+    if (type !== 'startup' && !c.started) return null;
+    const sinceStart = this.host.ctx.clock.nowMs - c.startedAtMs;
+    if (Math.floor(sinceStart / 1000) < state.spec.initialDelaySeconds) return null;
+    const settled = state.result === 'Success' && state.lastResult === 'Success' && state.resultRun >= state.spec.successThreshold;
+    if (!settled || answerAt(c.behaviour, sinceStart) !== 'ok') return null;
+    const change = nextAnswerChange(c.behaviour, sinceStart);
+    return change === null ? Infinity : c.startedAtMs + change;
   }
 
   /** Upstream: worker.doProbe. */
