@@ -3,7 +3,7 @@ import { CheckpointStore, textBytes } from './checkpoints';
 import { checkpointSpacingMs } from './history';
 
 /** A checkpoint whose head is unique to its time, `bytes` long, holding `objects`. */
-const at = (atMs: number, bytes = 8, objects: string[] = []) => ({ atMs, inputCount: 0, text: { head: String(atMs).padEnd(bytes, 'x'), objects, events: [] } });
+const at = (atMs: number, bytes = 8, objects: string[] = []) => ({ atMs, inputCount: 0, text: { head: String(atMs).padEnd(bytes, 'x'), objects, events: [], actions: [], kubelets: [] } });
 
 describe('CheckpointStore', () => {
   it('keeps within its count and byte budget, always keeping the first and the newest', () => {

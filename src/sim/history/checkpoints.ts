@@ -157,4 +157,6 @@ function forEachPiece(text: CheckpointText, visit: (piece: string) => void): voi
   visit(text.head);
   for (const piece of text.objects) visit(piece);
   for (const piece of text.events) visit(piece);
+  for (const piece of text.actions) visit(piece);
+  for (const piece of text.kubelets) visit(piece);
 }
