@@ -202,16 +202,17 @@ for (const size of SIZES) {
     await killAndPlay(page);
     const dock = page.locator('.tl-dock');
     await dock.scrollIntoViewIfNeeded();
-    const shot = async (name: string) => {
+    const shot = async (name: string, fullPage = false) => {
       const path = `test-results/screens/dock-${size.name}-${name}.png`;
-      await page.screenshot({ path });
+      await page.screenshot({ path, fullPage });
       await testInfo.attach(name, { path, contentType: 'image/png' });
     };
     // The dock is inside the viewport's width, whole.
     const box = (await dock.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(size.width);
-    await shot('1-live');
+    // Below 900 px the page scrolls: the whole page, to see the dock end to end.
+    await shot('1-live', size.width < 900);
     await strip(page).focus();
     await page.keyboard.press('Home');
     for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
