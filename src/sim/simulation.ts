@@ -119,7 +119,8 @@ export class Simulation {
       if (zones) this.viewChanges.mark('partitions');
     });
     this.api = new ApiServer(this.clock, this.settings, rngStream, { freeze: options.freezeObjects ?? false }, snapshot?.api);
-    this.actions = snapshot ? structuredClone(snapshot.actions) : [];
+    // The snapshot is the new world's own (restore and fromJson hand over a fresh copy): nothing is copied again.
+    this.actions = snapshot ? snapshot.actions : [];
     this.actionSeq = this.actions.reduce((max, a) => Math.max(max, a.seq), 0);
     for (const record of this.actions) if (!record.done) this.pendingActions.set(String(record.seq), record);
 

@@ -30,7 +30,7 @@ export function snapshotFrame(sim: Simulation, playback: PlaybackView, scenario:
     nowMs: sim.nowMs,
     epochMs: SIM_EPOCH_MS,
     objects,
-    events: newest(sim.api.events.since(0)),
+    events: sim.api.events.latest(MAX_EVENTS_PER_FRAME),
     ...sim.currentViews(),
     playing: playback.playing,
     speed: playback.speed,

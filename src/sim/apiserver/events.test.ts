@@ -18,6 +18,13 @@ describe('EventLog', () => {
     expect(log.since(log.lastSeq)).toEqual([]);
   });
 
+  it('lists the latest records as the tail of since(0), each record once at its latest occurrence', () => {
+    const log = new EventLog(100);
+    for (let i = 0; i < 12; i++) log.record(i, node(`n${i % 5}`), 'Normal', 'R', 'm', 's');
+    const all = log.since(0);
+    for (const limit of [0, 1, 3, 5, 50]) expect(log.latest(limit)).toEqual(all.slice(Math.max(0, all.length - limit)));
+  });
+
   it('keeps the newest records within twice its capacity (trimmed back to it in batches)', () => {
     const log = new EventLog(10);
     for (let i = 0; i < 40; i++) log.record(i, node(`n${i}`), 'Normal', 'R', 'm', 's');

@@ -108,6 +108,16 @@ export class EventLog {
     return out;
   }
 
+  /** The last `limit` records `since(0)` would list, oldest first, without walking the whole log. */
+  latest(limit: number): EventRecord[] {
+    const out: EventRecord[] = [];
+    for (let i = this.occurrences.length - 1; i >= 0 && out.length < limit; i--) {
+      const { seq: at, record } = this.occurrences[i]!;
+      if (record.seq === at && this.byKey.get(aggregateKey(record)) === record) out.push(record);
+    }
+    return out.reverse();
+  }
+
   all(): readonly EventRecord[] {
     return this.records;
   }

@@ -14,20 +14,39 @@
  * dropped, so its records may be adopted; its objects are immutable anyway.
  * Only the pieces that changed since are parsed, and a seek near the
  * current instant costs little more than the head.
+ *
+ * Two more parts of the world are large enough to be pieces of their own:
+ * the action log (a big cluster's boot applies thousands of objects; a
+ * record is final once it has run, so its text is written once) and the
+ * kubelets' state, one piece per kubelet (a piece equal to that kubelet's
+ * previous one reuses its string, so checkpoints share it and it is
+ * counted once).
  */
 import type { KubeObject } from '../api/types';
 import type { EventRecord } from '../apiserver/events';
-import { Simulation, type WorldSnapshot } from '../simulation';
+import type { KubeletsState } from '../kubelet/kubelets';
+import { Simulation, type ActionRecord, type WorldSnapshot } from '../simulation';
 
 export interface CheckpointText {
   head: string;
   objects: string[];
   events: string[];
+  /** The action log, one record per piece. */
+  actions: string[];
+  /** The kubelets' state, one `"name":{…}` member per kubelet. */
+  kubelets: string[];
 }
+
+/** The kubelets' component name in a snapshot. */
+const KUBELET = 'kubelet';
 
 export class CheckpointWriter {
   private readonly objectText = new WeakMap<KubeObject, string>();
   private readonly eventText = new WeakMap<EventRecord, { seq: number; text: string }>();
+  /** Records that have run, which never change again. */
+  private readonly actionText = new WeakMap<ActionRecord, string>();
+  /** Each kubelet's last written piece. */
+  private readonly kubeletText = new Map<string, string>();
 
   write(sim: Simulation): CheckpointText {
     const snapshot = sim.snapshotShared();
@@ -43,8 +62,29 @@ export class CheckpointWriter {
       this.eventText.set(record, { seq: record.seq, text });
       return text;
     });
-    const head = JSON.stringify({ ...snapshot, api: { ...snapshot.api, objects: [], events: { ...snapshot.api.events, records: [] } } });
-    return { head, objects, events };
+    const actions = snapshot.actions.map((record) => {
+      let text = this.actionText.get(record);
+      if (text === undefined) {
+        text = JSON.stringify(record);
+        if (record.done) this.actionText.set(record, text);
+      }
+      return text;
+    });
+    const kubeletState = snapshot.components[KUBELET] as KubeletsState;
+    const kubelets = Object.entries(kubeletState.kubelets).map(([name, state]) => {
+      const text = `${JSON.stringify(name)}:${JSON.stringify(state)}`;
+      const previous = this.kubeletText.get(name);
+      if (previous === text) return previous;
+      this.kubeletText.set(name, text);
+      return text;
+    });
+    const head = JSON.stringify({
+      ...snapshot,
+      api: { ...snapshot.api, objects: [], events: { ...snapshot.api.events, records: [] } },
+      actions: [],
+      components: { ...snapshot.components, [KUBELET]: { ...kubeletState, kubelets: {} } },
+    });
+    return { head, objects, events, actions, kubelets };
   }
 
   /**
@@ -54,6 +94,7 @@ export class CheckpointWriter {
   read(text: CheckpointText, replaced?: Simulation): Simulation {
     const objects = new Map<string, KubeObject>();
     const records = new Map<string, EventRecord>();
+    const actionRecords = new Map<string, ActionRecord>();
     if (replaced) {
       for (const object of replaced.api.storedObjects()) {
         const known = this.objectText.get(object);
@@ -63,10 +104,18 @@ export class CheckpointWriter {
         const known = this.eventText.get(record);
         if (known && known.seq === record.seq) records.set(known.text, record);
       }
+      for (const record of replaced.actionLog()) {
+        const known = this.actionText.get(record);
+        if (known !== undefined) actionRecords.set(known, record);
+      }
     }
     const snapshot = JSON.parse(text.head) as WorldSnapshot;
     snapshot.api.objects = adopt(text.objects, objects, (object, piece) => this.objectText.set(object, piece));
     snapshot.api.events.records = adopt(text.events, records, (record, piece) => this.eventText.set(record, { seq: record.seq, text: piece }));
+    snapshot.actions = adopt(text.actions, actionRecords, (record, piece) => {
+      if (record.done) this.actionText.set(record, piece);
+    });
+    (snapshot.components[KUBELET] as KubeletsState).kubelets = JSON.parse(`{${text.kubelets.join(',')}}`) as KubeletsState['kubelets'];
     return new Simulation({}, snapshot);
   }
 }

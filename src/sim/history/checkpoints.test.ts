@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CheckpointStore, textBytes } from './checkpoints';
+import { checkpointBudget, CheckpointStore, textBytes } from './checkpoints';
 import { checkpointSpacingMs } from './history';
 
 /** A checkpoint whose head is unique to its time, `bytes` long, holding `objects`. */
-const at = (atMs: number, bytes = 8, objects: string[] = []) => ({ atMs, inputCount: 0, text: { head: String(atMs).padEnd(bytes, 'x'), objects, events: [] } });
+const at = (atMs: number, bytes = 8, objects: string[] = []) => ({ atMs, inputCount: 0, text: { head: String(atMs).padEnd(bytes, 'x'), objects, events: [], actions: [], kubelets: [] } });
 
 describe('CheckpointStore', () => {
   it('keeps within its count and byte budget, always keeping the first and the newest', () => {
@@ -72,7 +72,24 @@ describe('CheckpointStore', () => {
 
   it('spaces checkpoints by world size, between 10 s and 2 min', () => {
     expect(checkpointSpacingMs(200)).toBe(10_000);
-    expect(checkpointSpacingMs(13_000)).toBe(26_000);
+    expect(checkpointSpacingMs(13_000)).toBe(13_000);
     expect(checkpointSpacingMs(1e9)).toBe(120_000);
+  });
+
+  it('sizes the byte budget by the world: 16 MiB for a small cluster, growing with its pieces, at most 180 MiB', () => {
+    const MiB = 2 ** 20;
+    expect(checkpointBudget(600).maxBytes).toBe(16 * MiB);
+    expect(checkpointBudget(4_096).maxBytes).toBe(64 * MiB);
+    expect(checkpointBudget(13_000).maxBytes).toBe(180 * MiB);
+  });
+
+  it('thins to a smaller budget set later, at the next checkpoint', () => {
+    const store = new CheckpointStore({ maxCount: 100, maxBytes: Number.POSITIVE_INFINITY });
+    for (let t = 0; t < 20; t++) store.add(at(t * 10, 100), t * 10);
+    store.setBudget({ maxCount: 100, maxBytes: 1_000 });
+    store.add(at(200, 100), 200);
+    expect(store.bytes).toBeLessThanOrEqual(1_000);
+    expect(store.times()[0]).toBe(0);
+    expect(store.times().at(-1)).toBe(200);
   });
 });

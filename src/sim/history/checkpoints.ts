@@ -27,7 +27,26 @@ export interface CheckpointBudget {
   maxBytes: number;
 }
 
-export const DEFAULT_BUDGET: CheckpointBudget = { maxCount: 240, maxBytes: 160 * 2 ** 20 };
+const MIB = 2 ** 20;
+/** Bytes of checkpoint text allowed per stored object or event record of the world, within the bounds below. */
+const BYTES_PER_PIECE = 16 * 1024;
+const MIN_BYTES = 16 * MIB;
+/** Under the issue's 200 MiB for an hour of 100 nodes / 3,000 pods, with room for what the text count leaves out (arrays, map entries). */
+const MAX_BYTES = 180 * MIB;
+const MAX_COUNT = 240;
+
+/** The budget before the world's size is known (the first checkpoint sets it). */
+export const DEFAULT_BUDGET: CheckpointBudget = { maxCount: MAX_COUNT, maxBytes: MIN_BYTES };
+
+/**
+ * The budget for a world of `pieces` stored objects and event records: it
+ * grows with the world, so that a big cluster keeps about as many
+ * checkpoints as a small one (an hour of the default cluster stays near
+ * 16 MiB, of 100 nodes / 3,000 pods at most 180 MiB).
+ */
+export function checkpointBudget(pieces: number): CheckpointBudget {
+  return { maxCount: MAX_COUNT, maxBytes: Math.min(MAX_BYTES, Math.max(MIN_BYTES, pieces * BYTES_PER_PIECE)) };
+}
 
 /** Ages below span / this count as that: a pure 1/age spread would leave the oldest gaps too long to replay quickly. */
 const AGE_FLOOR_FRACTION = 8;
@@ -43,7 +62,12 @@ export class CheckpointStore {
   /** Every piece of text the kept checkpoints hold, with how many hold it. */
   private readonly pieces = new Map<string, number>();
 
-  constructor(private readonly budget: CheckpointBudget = DEFAULT_BUDGET) {}
+  constructor(private budget: CheckpointBudget = DEFAULT_BUDGET) {}
+
+  /** Changes the budget (the world grew or shrank); takes effect at the next `add`. */
+  setBudget(budget: CheckpointBudget): void {
+    this.budget = budget;
+  }
 
   get count(): number {
     return this.list.length;
@@ -157,4 +181,6 @@ function forEachPiece(text: CheckpointText, visit: (piece: string) => void): voi
   visit(text.head);
   for (const piece of text.objects) visit(piece);
   for (const piece of text.events) visit(piece);
+  for (const piece of text.actions) visit(piece);
+  for (const piece of text.kubelets) visit(piece);
 }

@@ -42,7 +42,7 @@
  */
 import type { SimAction } from '../actions';
 import { Simulation } from '../simulation';
-import { CheckpointStore, DEFAULT_BUDGET, type Checkpoint, type CheckpointBudget } from './checkpoints';
+import { checkpointBudget, CheckpointStore, DEFAULT_BUDGET, type Checkpoint, type CheckpointBudget } from './checkpoints';
 import { CheckpointWriter } from './checkpoint-text';
 
 /** One user action of the input log: it runs first in the instant `atMs`. */
@@ -52,6 +52,7 @@ export interface RecordedInput {
 }
 
 export interface HistoryOptions {
+  /** A fixed checkpoint budget (tests); by default it follows the world's size. */
   budget?: CheckpointBudget;
   /** Fixed checkpoint spacing (tests); by default it follows the world's size. */
   checkpointEveryMs?: number;
@@ -78,9 +79,14 @@ const MAX_EVERY_MS = 120_000;
 /**
  * Simulated ms of spacing per stored object or event record: the cost of a
  * checkpoint and of a restore grows with them, replaying a gap grows with
- * the gap. 100 nodes and 3,000 pods (about 13,000 pieces) → one every 26 s.
+ * the gap. 100 nodes and 3,000 pods (about 13,000 pieces) → one every 13 s;
+ * the byte budget (checkpointBudget) grows with the world too, so thinning
+ * still keeps an hour within it.
  */
-const MS_PER_PIECE = 2;
+const MS_PER_PIECE = 1;
+
+/** How many checkpoint spacings a seek forward runs on rather than restoring. */
+const RUN_ON_SPACINGS = 2;
 
 /** Checkpoint spacing for a world of `pieces` stored objects and event records. */
 export function checkpointSpacingMs(pieces: number): number {
@@ -98,6 +104,7 @@ export class History {
   private readonly writer = new CheckpointWriter();
   private everyMs: number;
   private readonly fixedEveryMs: number | undefined;
+  private readonly fixedBudget: boolean;
   private discarded: DiscardedFuture | null = null;
   private lastFork: ForkInfo | null = null;
   private readonly restoreListeners: ((sim: Simulation) => void)[] = [];
@@ -112,6 +119,7 @@ export class History {
     this.log = inputs.map((input) => ({ atMs: input.atMs, action: input.action }));
     this.latest = sim.nowMs;
     this.checkpoints = new CheckpointStore(options.budget ?? DEFAULT_BUDGET);
+    this.fixedBudget = options.budget !== undefined;
     this.fixedEveryMs = options.checkpointEveryMs;
     this.everyMs = this.fixedEveryMs ?? MIN_EVERY_MS;
     this.takeCheckpoint();
@@ -214,8 +222,10 @@ export class History {
     if (!Number.isFinite(atMs)) throw new Error(`seek needs a time in ms, got ${String(atMs)}`);
     const target = Math.min(this.latest, Math.max(atMs, this.checkpoints.first.atMs));
     const checkpoint = this.checkpoints.atOrBefore(target)!;
-    // Running on is exact too, and shorter when no checkpoint lies between.
-    const canRunOn = this.isClean() && this.world.nowMs <= target && checkpoint.atMs <= this.world.nowMs;
+    // Running on is exact too, and cheaper when no checkpoint lies between or the way is short
+    // (replaying a few spacings of a big world costs less than restoring it: scrubbing forward).
+    const now = this.world.nowMs;
+    const canRunOn = this.isClean() && now <= target && (checkpoint.atMs <= now || target - now <= RUN_ON_SPACINGS * this.everyMs);
     if (!canRunOn) this.restore(checkpoint);
     this.runUntil(target);
   }
@@ -284,8 +294,10 @@ export class History {
 
   private takeCheckpoint(): void {
     const text = this.writer.write(this.world);
+    const pieces = text.objects.length + text.events.length;
+    if (!this.fixedBudget) this.checkpoints.setBudget(checkpointBudget(pieces));
     this.checkpoints.add({ atMs: this.world.nowMs, inputCount: this.cursor, text }, this.latest);
-    if (this.fixedEveryMs === undefined) this.everyMs = checkpointSpacingMs(text.objects.length + text.events.length);
+    if (this.fixedEveryMs === undefined) this.everyMs = checkpointSpacingMs(pieces);
   }
 }
 

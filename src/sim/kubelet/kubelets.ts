@@ -156,13 +156,14 @@ export class Kubelets implements Component, KubeletHost {
     return this.kubelets.get(name);
   }
 
+  /** Shares the live kubelet states, as `Simulation.snapshotShared` does the stored objects: serialise or copy it at once. */
   snapshot(): KubeletsState {
-    return structuredClone({
+    return {
       kubelets: Object.fromEntries(this.kubelets),
       slots: [...this.slots.seqs],
       queue: [...this.queue],
       nodeCount: this.nodeCount,
-    });
+    };
   }
 
   // ---- component -----------------------------------------------------------

@@ -215,7 +215,7 @@ function MachineBadges({ machine }: { machine: MachineView | undefined }) {
   return (
     <>
       {machine.power !== 'on' && (
-        <span className="badge badge-bad">
+        <span className="badge badge-bad" title={`${machine.power === 'off' ? 'The machine is off: no kubelet runs' : 'The machine is shutting down'}; its network path to the API server is ${machine.reachable ? 'up' : 'cut'}`}>
           <PowerIcon /> {machine.power === 'off' ? 'power off' : 'shutting down'}
         </span>
       )}
