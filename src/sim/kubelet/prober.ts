@@ -8,7 +8,7 @@
  * container starts).
  */
 import type { Pod } from '../api/types';
-import { answerAt } from './container-behaviour';
+import { containerAnswer } from './container-fault';
 import { appendLog } from './container-logs';
 import type { ContainerRuntime } from './containers';
 import { probeTimerKey, visiblePod, type KubeletHost } from './host';
@@ -95,7 +95,7 @@ export class Prober {
     if (Math.floor((now - c.startedAtMs) / 1000) < state.spec.initialDelaySeconds) return;
     // Startup stops once started; the others wait for it.
     if (c.started ? type === 'startup' : type !== 'startup') return;
-    const answer = answerAt(c.behaviour, now - c.startedAtMs);
+    const answer = containerAnswer(c, now);
     if (answer === 'hung') {
       state.awaitingTimeout = true;
       this.host.slots.set(probeTimerKey(name, podKey, c.name, type), now + state.spec.timeoutMs);
