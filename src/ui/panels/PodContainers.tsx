@@ -2,7 +2,6 @@ import type { Pod } from '../../sim/api/types';
 import { formatSimTime, simMsOf } from '../format';
 import { useSim } from '../store';
 import { None } from '../tables/None';
-import { StatusText } from '../tables/StatusText';
 
 type ContainerStatus = NonNullable<Pod['status']['containerStatuses']>[number];
 
@@ -48,11 +47,11 @@ export function PodContainers({ pod }: { pod: Pod }) {
                 <tr key={c.name}>
                   <th scope="row">{c.name}</th>
                   <td data-label="state">{stateText(s?.state, at)}</td>
-                  <td data-label="ready">{s ? <StatusText status={s.ready ? 'True' : 'False'} /> : <None />}</td>
+                  <td data-label="ready">{s ? <span className={`status status-${s.ready ? 'ok' : 'bad'}`}>{s.ready ? 'Ready' : 'Not ready'}</span> : <None />}</td>
                   <td className="num" data-label="restarts">
                     {s?.restartCount ?? 0}
                   </td>
-                  <td data-label="last exit">{last ? `${last.reason ?? 'unknown'} (exit ${last.exitCode})${lastAt ? ` at t = ${lastAt}` : ''}` : <None />}</td>
+                  <td className="reason" data-label="last exit">{last ? `${last.reason ?? 'unknown'} (exit ${last.exitCode})${lastAt ? ` at t = ${lastAt}` : ''}` : <None />}</td>
                 </tr>
               );
             })}
