@@ -82,6 +82,7 @@ function containerFault(sim: Simulation, action: Extract<SimAction, { do: 'conta
   if (!pod.spec.containers.some((c) => c.name === container)) throw new ActionError(`container ${container} is not valid for pod ${action.pod}`);
   const node = pod.spec.nodeName;
   const why = node && sim.kubelets.has(node) ? sim.kubelets.containerFault(node, `${namespace}/${action.pod}`, container, action.fault, action.forMs) : 'pod-not-running';
+  if (why === 'node-off') throw new ActionError(`pod ${action.pod} is not running: its node ${node} is off`);
   if (why === 'pod-not-running') throw new ActionError(`pod ${action.pod} is not running (${pod.status.phase ?? 'Pending'}${node ? ` on ${node}` : ', not scheduled'})`);
   if (why === 'container-exited') throw new ActionError(`container ${container} of pod ${action.pod} has exited and will not restart`);
 }

@@ -174,6 +174,6 @@ describe('container-fault', () => {
     expect(sim.act(fault('web', 'crash', { container: 'side' })).error).toBe('container side is not valid for pod web');
     expect(sim.act(fault('web', 'explode' as 'crash')).error).toBe('unknown fault "explode" (crash, hang or unready)');
     sim.act({ do: 'kill-node', node: NODE });
-    expect(sim.act(fault('web', 'hang')).error).toBe('pod web is not running (Running on zone-a-1)');
+    expect(sim.act(fault('web', 'hang')).error).toBe('pod web is not running: its node zone-a-1 is off');
   });
 });

@@ -135,12 +135,13 @@ export class Kubelets implements Component, KubeletHost {
 
   /**
    * The container-fault action on a container of a pod this kubelet runs.
-   * Returns why it cannot be done: the pod is not running here, or the
+   * Returns why it cannot be done: the machine is off, the pod is not running here, or the
    * container exited for good (its restartPolicy does not restart it).
    */
-  containerFault(name: string, podKey: string, container: string, kind: ContainerFaultKind, forMs?: number): 'pod-not-running' | 'container-exited' | null {
-    const state = this.kubelets.get(name);
-    const local = state && state.power !== 'off' ? state.pods[podKey] : undefined;
+  containerFault(name: string, podKey: string, container: string, kind: ContainerFaultKind, forMs?: number): 'node-off' | 'pod-not-running' | 'container-exited' | null {
+    const state = this.require(name);
+    if (state.power === 'off') return 'node-off';
+    const local = state.pods[podKey];
     if (!local || local.stage !== 'running') return 'pod-not-running';
     const c = local.containers.find((x) => x.name === container);
     if (!c || c.state === 'terminated') return 'container-exited';
