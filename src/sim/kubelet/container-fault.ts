@@ -42,6 +42,8 @@ export function containerAnswer(c: LocalContainer, nowMs: number): Answer {
   const own = answerAt(c.behaviour, nowMs - (c.startedAtMs ?? nowMs));
   const fault = activeFault(c, nowMs);
   if (fault === 'hang') return 'hung';
+  // A run under a crash fault exits as it starts: nothing listens.
+  if (fault === 'crash') return 'refused';
   if (fault === 'unready' && own === 'ok') return 'unready';
   return own;
 }
