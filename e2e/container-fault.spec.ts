@@ -4,6 +4,7 @@
  * CrashLoopBackOff for the 10 s back-off, then run again. The fault is a
  * recorded action: a marker on the timeline. Reachable from the keyboard.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 const clock = (page: Page) => page.getByRole('timer', { name: 'Simulated time' });
@@ -72,14 +73,21 @@ test('crashing a container from the inspector restarts it, then backs off in Cra
   await expect(page.getByRole('region', { name: 'kubectl output' })).not.toContainText('crash');
 });
 
-test('the fault control on a small screen', async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('./?paused');
-  await stepButton(page, '+1 min').click();
-  await openWebPod(page);
-  const form = inspector(page).getByRole('region', { name: 'Make a container fail' });
-  await form.scrollIntoViewIfNeeded();
-  await form.getByRole('combobox', { name: 'Fault' }).selectOption('hang');
-  await expect(form).toContainText('stops answering probes');
-  await snap(page, testInfo, '3-fault-control-390');
-});
+for (const [width, height] of [
+  [390, 844],
+  [1920, 1080],
+] as const) {
+  test(`the fault control at ${width}x${height}, axe clean`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('./?paused');
+    await stepButton(page, '+1 min').click();
+    await openWebPod(page);
+    const form = inspector(page).getByRole('region', { name: 'Make a container fail' });
+    await form.scrollIntoViewIfNeeded();
+    await form.getByRole('combobox', { name: 'Fault' }).selectOption('hang');
+    await expect(form).toContainText('stops answering probes');
+    await snap(page, testInfo, `3-fault-control-${width}`);
+    const results = await new AxeBuilder({ page }).include('.inspector').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+}
