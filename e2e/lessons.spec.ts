@@ -84,6 +84,18 @@ async function doOnPage(page: Page, action: SimAction) {
       await page.getByRole('button', { name: `Scale ${label}` }).click();
       return page.getByRole('tab', { name: 'Graph' }).click();
     }
+    case 'container-fault': {
+      // The pod's inspector: "Make a container fail", then back to the lesson.
+      await page.getByRole('tab', { name: 'Table' }).click();
+      await page.getByRole('table', { name: 'Pods' }).getByRole('button', { name: action.pod, exact: true }).click();
+      const inspector = page.getByRole('complementary', { name: 'Inspector' });
+      const form = inspector.getByRole('region', { name: 'Make a container fail' });
+      if (action.container && (await form.getByRole('combobox', { name: 'Container' }).count()) > 0) await form.getByRole('combobox', { name: 'Container' }).selectOption(action.container);
+      await form.getByRole('combobox', { name: 'Fault' }).selectOption(action.fault);
+      await form.getByRole('button', { name: 'Apply fault' }).click();
+      await inspector.getByRole('button', { name: 'Close inspector' }).click();
+      return page.getByRole('tab', { name: 'Graph' }).click();
+    }
     default:
       throw new Error(`the test cannot do ${action.do} on the page`);
   }
@@ -160,6 +172,9 @@ function wrongAction(step: LessonStep): SimAction {
       return { do: 'delete-node', node: awaitedNode ?? 'zone-a-1' };
     case 'scale':
       return { do: 'scale', kind: 'Deployment', name: 'web', replicas: 20 };
+    case 'container-fault':
+      if (awaited?.do !== 'container-fault') throw new Error('a container-fault hint needs an awaited container fault');
+      return { ...awaited, fault: awaited.fault === 'crash' ? 'unready' : 'crash' };
     case 'delete':
     case 'taint':
       return { do: 'taint', node: awaitedNode ?? 'zone-a-1', taint: { key: 'example.com/wrong', value: 'yes', effect: 'NoSchedule' } };

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run swarm -- [--seeds N] [--base B]: N random fault schedules (default 1000) after seed B (default random),
+// node, network and container faults (crash, hang, unready),
 // each with invariants after every instant and convergence after healing (src/sim/swarm.test.ts).
 import { spawnSync } from 'node:child_process';
 

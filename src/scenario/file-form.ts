@@ -179,6 +179,11 @@ export function writeAction(
       }
       return { at, do: action.do, node: writeNode(node, clusterReportMs) };
     }
+    case 'container-fault': {
+      // The file says the duration as `for`, a Go-style duration.
+      const { forMs, ...rest } = action;
+      return forMs === undefined ? { at, ...rest } : { at, ...rest, for: formatFileDuration(forMs) };
+    }
     default:
       return { at, ...action };
   }

@@ -3,7 +3,7 @@
  * fields of that row of the table. References to nodes and zones are checked
  * afterwards (parse.ts), once every declaration is known.
  */
-import { NAMESPACED_KINDS, type NodeConfig, type SimAction } from '../sim';
+import { CONTAINER_FAULTS, NAMESPACED_KINDS, type NodeConfig, type SimAction } from '../sim';
 import { readNodeConfig, readNodeName, readTaint, type NodeContext } from './parse-cluster';
 import { withinLimit } from './parse-limits';
 import { readManifest } from './parse-objects';
@@ -40,6 +40,7 @@ const ACTION_FIELDS: Readonly<Record<SimAction['do'], { allowed: string[]; requi
   apply: { allowed: ['object'], required: ['object'] },
   delete: { allowed: ['kind', 'name', 'namespace', 'force'], required: ['kind', 'name'] },
   kubectl: { allowed: ['line', 'stdin'], required: ['line'] },
+  'container-fault': { allowed: ['pod', 'namespace', 'container', 'fault', 'for'], required: ['pod', 'fault'] },
 };
 
 export const ACTION_NAMES = Object.keys(ACTION_FIELDS) as SimAction['do'][];
@@ -106,11 +107,40 @@ function readBody(name: SimAction['do'], fields: Record<string, unknown>, path: 
       if (line === undefined || (fields.stdin !== undefined && stdin === undefined)) return undefined;
       return { action: stdin === undefined ? { do: 'kubectl', line } : { do: 'kubectl', line, stdin } };
     }
+    case 'container-fault':
+      return readContainerFault(fields, path, reader);
     default: {
       const node = readNodeName(fields.node, [...path, 'node'], reader);
       return node === undefined ? undefined : { action: { do: name, node }, node };
     }
   }
+}
+
+/** `{do: container-fault, pod, namespace?, container?, fault, for?}`: the pod and container are checked when it runs. */
+function readContainerFault(fields: Record<string, unknown>, path: Path, reader: Reader): Body {
+  const pod = reader.string(fields.pod, [...path, 'pod'], { nonEmpty: true });
+  const fault = reader.oneOf(fields.fault, [...path, 'fault'], CONTAINER_FAULTS);
+  const optional = (field: 'namespace' | 'container') => (fields[field] === undefined ? undefined : reader.string(fields[field], [...path, field], { nonEmpty: true }));
+  const namespace = optional('namespace');
+  const container = optional('container');
+  const forMs = fields.for === undefined ? undefined : reader.duration(fields.for, [...path, 'for'], { max: reader.limits.durationMs });
+  if (pod === undefined || fault === undefined) return undefined;
+  if ((fields.namespace !== undefined && namespace === undefined) || (fields.container !== undefined && container === undefined)) return undefined;
+  if (fields.for !== undefined && forMs === undefined) return undefined;
+  if (forMs === 0) {
+    reader.error([...path, 'for'], 'a fault lasts longer than 0s (leave "for" out for one that lasts until the container restarts)');
+    return undefined;
+  }
+  return {
+    action: {
+      do: 'container-fault',
+      pod,
+      ...(namespace === undefined ? {} : { namespace }),
+      ...(container === undefined ? {} : { container }),
+      fault,
+      ...(forMs === undefined ? {} : { forMs }),
+    },
+  };
 }
 
 function readSetCondition(fields: Record<string, unknown>, path: Path, reader: Reader): Body {

@@ -24,6 +24,10 @@ export interface TaintSpec {
   effect: string;
 }
 
+/** What the container-fault action makes a container do (container-fault.ts in the kubelet says how). */
+export const CONTAINER_FAULTS = ['crash', 'hang', 'unready'] as const;
+export type ContainerFaultKind = (typeof CONTAINER_FAULTS)[number];
+
 export type SimAction =
   | { do: 'kill-node'; node: string }
   | { do: 'start-node'; node: string }
@@ -48,7 +52,13 @@ export type SimAction =
    * run at its instant. `stdin` holds what `-f -` reads, as JSON text
    * (an array of manifests); the console converts YAML before recording.
    */
-  | { do: 'kubectl'; line: string; stdin?: string };
+  | { do: 'kubectl'; line: string; stdin?: string }
+  /**
+   * A running container crashes, hangs (stops answering probes) or reports
+   * itself unready: for `forMs` (every run in that time), else until it restarts.
+   * `container` defaults to the pod's first.
+   */
+  | { do: 'container-fault'; pod: string; namespace?: string; container?: string; fault: ContainerFaultKind; forMs?: number };
 
 export type ActionName = SimAction['do'];
 
@@ -91,8 +101,16 @@ export function describeAction(action: SimAction): string {
       return `kubectl delete ${action.kind.toLowerCase()}/${action.name}${action.force ? ' --grace-period=0 --force' : ''}`;
     case 'kubectl':
       return action.line;
+    case 'container-fault':
+    {
+      const pod = action.namespace && action.namespace !== 'default' ? `${action.namespace}/${action.pod}` : action.pod;
+      const container = action.container === undefined ? 'the first container' : `container ${action.container}`;
+      return `${container} of pod ${pod} ${FAULT_WORDS[action.fault]}${action.forMs === undefined ? ' until it restarts' : ` for ${action.forMs / 1000} s`}`;
+    }
   }
 }
+
+const FAULT_WORDS: Record<ContainerFaultKind, string> = { crash: 'crashes', hang: 'hangs', unready: 'reports itself unready' };
 
 /**
  * The kubectl command that does what the action does, for the console's

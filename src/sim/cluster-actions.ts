@@ -3,10 +3,10 @@
  * thing happens: a machine loses power (kubelet), a link breaks (network), or
  * a user runs kubectl (API writes).
  */
-import { ActionError, type SimAction, type TaintSpec } from './actions';
+import { ActionError, CONTAINER_FAULTS, type SimAction, type TaintSpec } from './actions';
 import { toTimestamp } from './core/time';
 import { formatTaint, sameTaint } from './api/taints';
-import type { Node } from './api/types';
+import type { Node, Pod } from './api/types';
 import { LABEL_ZONE } from './controllers/zones';
 import { scaleWorkload } from './controllers/scale';
 import type { Simulation } from './simulation';
@@ -66,7 +66,25 @@ export function applyClusterAction(sim: Simulation, action: SimAction): KubectlO
       return;
     case 'kubectl':
       return runKubectl(sim, action.line, action.stdin);
+    case 'container-fault':
+      return containerFault(sim, action);
   }
+}
+
+/** The fault goes to the kubelet that runs the pod; the container is the pod's first unless named (as kubectl's default). */
+function containerFault(sim: Simulation, action: Extract<SimAction, { do: 'container-fault' }>): void {
+  if (!(CONTAINER_FAULTS as readonly string[]).includes(action.fault)) throw new ActionError(`unknown fault "${action.fault}" (crash, hang or unready)`);
+  if (action.forMs !== undefined && !(Number.isSafeInteger(action.forMs) && action.forMs > 0)) throw new ActionError(`fault duration ${action.forMs} ms is not a positive whole number of milliseconds`);
+  const namespace = action.namespace ?? 'default';
+  const pod = sim.api.get<Pod>('Pod', action.pod, namespace);
+  if (!pod) throw new ActionError(`pods "${action.pod}" not found${namespace === 'default' ? '' : ` in namespace ${namespace}`}`);
+  const container = action.container ?? pod.spec.containers[0]?.name ?? '';
+  if (!pod.spec.containers.some((c) => c.name === container)) throw new ActionError(`container ${container} is not valid for pod ${action.pod}`);
+  const node = pod.spec.nodeName;
+  const why = node && sim.kubelets.has(node) ? sim.kubelets.containerFault(node, `${namespace}/${action.pod}`, container, action.fault, action.forMs) : 'pod-not-running';
+  if (why === 'node-off') throw new ActionError(`pod ${action.pod} is not running: its node ${node} is off`);
+  if (why === 'pod-not-running') throw new ActionError(`pod ${action.pod} is not running (${pod.status.phase ?? 'Pending'}${node ? ` on ${node}` : ', not scheduled'})`);
+  if (why === 'container-exited') throw new ActionError(`container ${container} of pod ${action.pod} has exited and will not restart`);
 }
 
 function requireNode(sim: Simulation, name: string): string {

@@ -99,6 +99,27 @@ describe('determinism', () => {
     expect(restored.snapshot()).toEqual(original.snapshot());
   });
 
+  it('continues identically when restored while container faults are under way (the faults are in the snapshot)', () => {
+    const original = new Simulation({ seed: 17, nodes, settings: { kubelet: { leaseJitter: 0.04 } } });
+    const probe = { httpGet: { path: '/healthz', port: 8080 } };
+    for (const [i, name] of ['hung', 'crashing', 'unready'].entries()) {
+      original.schedule(0, {
+        do: 'apply',
+        object: { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { nodeName: nodes[i]!.name, containers: [{ name: 'app', image: 'nginx', livenessProbe: probe, readinessProbe: probe }] } },
+      });
+    }
+    original.schedule(20_000, { do: 'container-fault', pod: 'hung', fault: 'hang' });
+    original.schedule(20_000, { do: 'container-fault', pod: 'crashing', fault: 'crash', forMs: 120_000 });
+    original.schedule(20_000, { do: 'container-fault', pod: 'unready', fault: 'unready', forMs: 90_000 });
+    original.runUntil(45_000);
+    const restored = restoreThroughJson(original);
+    original.runUntil(400_000);
+    restored.runUntil(400_000);
+    const restarts = (sim: Simulation) => ['hung', 'crashing', 'unready'].map((name) => sim.api.get<Pod>('Pod', name, 'default')!.status.containerStatuses![0]!.restartCount);
+    expect(restarts(original)).toEqual([1, 5, 0]);
+    expect(restored.snapshot()).toEqual(original.snapshot());
+  });
+
   it('continues identically when restored in the middle of a Deployment rollout', () => {
     const original = new Simulation({ seed: 13, nodes, settings: { kubelet: { leaseJitter: 0.04 } } });
     original.schedule(0, { do: 'apply', object: deployment('nginx:1.26') });

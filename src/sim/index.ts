@@ -6,14 +6,14 @@
  * conditions, quantity) are not here: they are headed for their own layer.
  */
 export { Simulation, describeAction, ActionError } from './simulation';
-export { kubectlEquivalent } from './actions';
+export { CONTAINER_FAULTS, kubectlEquivalent } from './actions';
 export { parseKubectl, runKubectl, runParsed, VERBS as KUBECTL_VERBS } from './kubectl';
 export type { KubectlOutput, ParsedLine } from './kubectl';
 export { openKubectlStream } from './kubectl/watch';
 export type { KubectlStream, StreamChunk } from './kubectl/watch';
 export { RESOURCE_TYPES } from './kubectl/resources';
 export type { ActionRecord, SimulationOptions, WorldSnapshot } from './simulation';
-export type { ActionName, NodeConfig, SimAction, TaintSpec } from './actions';
+export type { ActionName, ContainerFaultKind, NodeConfig, SimAction, TaintSpec } from './actions';
 export { DEFAULT_SETTINGS, DEFAULT_KUBELET_SETTINGS, resolveSettings } from './config';
 export type { KubeletSettings, Settings, SettingsOverrides } from './config';
 export { SIM_EPOCH_MS, SECOND_MS, MINUTE_MS, HOUR_MS, formatClock, formatDuration, fromTimestamp, toTimestamp } from './core/time';

@@ -1,6 +1,7 @@
 /**
  * Swarm testing (as tigerbeetle's VOPR does): many seeds, each a random
- * cluster with a random fault schedule; invariants checked after every
+ * cluster with a random fault schedule (machines, network, conditions,
+ * taints, and containers that crash, hang or turn unready); invariants checked after every
  * instant; then every fault is healed and the cluster must converge.
  * A failure names the seed that reproduces it.
  */
@@ -137,6 +138,22 @@ function randomFault(rng: Rng, nodes: NodeConfig[]): SimAction {
   return options[rng.int(options.length)]!;
 }
 
+/**
+ * A container fault on one of the swarm's pods. A hang lasts until the
+ * container restarts only where a liveness probe will restart it, an
+ * unready container never restarts, so those have an end: after healing
+ * every fault is over and the pods must be Ready again.
+ */
+function randomContainerFault(rng: Rng, pods: readonly SimAction[]): SimAction {
+  const i = rng.int(pods.length);
+  const pod = pods[i] as Extract<SimAction, { do: 'apply' }>;
+  const hasLiveness = (pod.object.spec as { containers: { livenessProbe?: unknown }[] }).containers[0]!.livenessProbe !== undefined;
+  const fault = (['crash', 'hang', 'unready'] as const)[rng.int(3)]!;
+  const timed = fault === 'unready' || (fault === 'hang' && !hasLiveness) || rng.int(2) === 0;
+  const forMs = 30_000 + rng.int(270_000);
+  return { do: 'container-fault', pod: `pod-${i}`, container: 'c', fault, ...(timed ? { forMs } : {}) };
+}
+
 function healEverything(sim: Simulation, nodes: NodeConfig[]): void {
   const zones = [...new Set(nodes.map((n) => n.zone!))];
   for (const zone of zones) sim.act({ do: 'heal-zone', zone });
@@ -200,8 +217,12 @@ describe('swarm: random faults keep the invariants, and healing converges', () =
     sim.onInstant((nowMs) => {
       for (const v of invariants.check()) violations.push(`t=${nowMs}ms ${v}`);
     });
-    for (const action of [...workloads(nodes), ...randomPods(rng, nodes)]) sim.schedule(0, action);
+    const pods = randomPods(rng, nodes);
+    for (const action of [...workloads(nodes), ...pods]) sim.schedule(0, action);
     for (let i = 0; i < 12; i++) sim.schedule(1 + rng.int(FAULT_WINDOW_MS), randomFault(rng, nodes));
+    // Container faults draw from their own stream, so the node faults of a pinned seed stay the ones it found.
+    const containerRng = Rng.fromSeed(seed).fork('swarm-containers');
+    for (let i = 0; i < 6; i++) sim.schedule(1 + containerRng.int(FAULT_WINDOW_MS), randomContainerFault(containerRng, pods));
 
     sim.runUntil(FAULT_WINDOW_MS);
     healEverything(sim, nodes);

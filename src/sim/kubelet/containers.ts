@@ -4,9 +4,11 @@
  * pod's restartPolicy with the restart back-off (CrashLoopBackOff).
  * Upstream: pkg/kubelet/kuberuntime (computePodActions, doBackOff, killContainer).
  */
+import type { ContainerFaultKind } from '../actions';
 import type { Pod } from '../api/types';
 import { backoffWaitMs, nextBackoff } from './backoff';
 import { plannedExit, podBehaviours } from './container-behaviour';
+import { CRASH_EXIT, expireFault, runExit } from './container-fault';
 import { appendLog, rotateLog } from './container-logs';
 import { containerTimerKey, visiblePod, type KubeletHost } from './host';
 import { probeOf } from './probe-spec';
@@ -59,6 +61,7 @@ export class ContainerRuntime {
         started: false,
         ready: false,
         probes: {},
+        fault: null,
       };
     });
   }
@@ -71,7 +74,9 @@ export class ContainerRuntime {
     c.started = !c.hasStartupProbe;
     c.ready = c.started && !c.hasReadinessProbe;
     appendLog(c.log, [now, 'start', c.image]);
-    if (c.exit) this.host.slots.set(containerTimerKey(name, podKey, c.name), now + c.exit.afterMs);
+    expireFault(c, now);
+    const exit = runExit(c, now);
+    if (exit) this.host.slots.set(containerTimerKey(name, podKey, c.name), now + exit.afterMs);
     const pod = visiblePod(this.host, name, podKey, local.uid);
     if (pod) this.host.recordPodEvent(name, pod, 'Normal', 'Started', `Started container ${c.name}`);
     this.hooks.started(name, podKey, local, c);
@@ -82,7 +87,8 @@ export class ContainerRuntime {
     const local = this.host.require(name).pods[podKey];
     const c = local?.containers.find((x) => x.name === containerName);
     if (!local || !c || local.stage !== 'running') return;
-    if (c.state === 'running' && c.exit) this.exited(name, podKey, local, c, c.exit);
+    const exit = c.state === 'running' ? runExit(c, c.startedAtMs ?? this.host.ctx.clock.nowMs) : null;
+    if (exit) this.exited(name, podKey, local, c, exit);
     else if (c.state === 'waiting' && c.waitingReason === 'CrashLoopBackOff') this.restart(name, podKey, local, c);
   }
 
@@ -94,6 +100,21 @@ export class ContainerRuntime {
     this.host.slots.cancel(containerTimerKey(name, podKey, c.name));
     appendLog(c.log, [this.host.ctx.clock.nowMs, 'term']);
     this.exited(name, podKey, local, c, { exitCode: 137, reason: 'Error' }, true);
+  }
+
+  /**
+   * The container-fault action on a container of a running pod. Without
+   * `forMs` the fault is about the current run (or, while the container waits
+   * out its back-off, the next one); with it, about every run until it ends.
+   * A crash ends the running process now.
+   */
+  fault(name: string, podKey: string, local: LocalPod, c: LocalContainer, kind: ContainerFaultKind, forMs: number | undefined): void {
+    const now = this.host.ctx.clock.nowMs;
+    const instance = c.state === 'running' ? c.restartCount : c.restartCount + 1;
+    c.fault = forMs === undefined ? { kind, instance, untilMs: null } : { kind, instance: null, untilMs: now + forMs };
+    if (kind !== 'crash' || c.state !== 'running') return;
+    this.host.slots.cancel(containerTimerKey(name, podKey, c.name));
+    this.exited(name, podKey, local, c, CRASH_EXIT);
   }
 
   /** Stops the timers of every container of a pod (the pod is being stopped or forgotten). */

@@ -8,7 +8,7 @@
  * neither write nor hear about changes; once reachable again it re-lists its
  * pods and catches up, as an informer does after a reconnect.
  */
-import type { NodeConfig } from '../actions';
+import type { ContainerFaultKind, NodeConfig } from '../actions';
 import type { ApiServer } from '../apiserver/apiserver';
 import type { Component, ComponentContext } from '../component';
 import { toTimestamp } from '../core/time';
@@ -131,6 +131,24 @@ export class Kubelets implements Component, KubeletHost {
   setCondition(name: string, type: string, override: ConditionOverride): void {
     const state = this.require(name);
     state.overrides = { ...state.overrides, [type]: override };
+  }
+
+  /**
+   * The container-fault action on a container of a pod this kubelet runs.
+   * Returns why it cannot be done: the machine is off, the pod is not running here, or the
+   * container exited for good (its restartPolicy does not restart it).
+   */
+  containerFault(name: string, podKey: string, container: string, kind: ContainerFaultKind, forMs?: number): 'node-off' | 'pod-not-running' | 'container-exited' | null {
+    const state = this.require(name);
+    if (state.power === 'off') return 'node-off';
+    const local = state.pods[podKey];
+    if (!local || local.stage !== 'running') return 'pod-not-running';
+    const c = local.containers.find((x) => x.name === container);
+    if (!c || c.state === 'terminated') return 'container-exited';
+    this.pods.runtime.fault(name, podKey, local, c, kind, forMs);
+    // The container answers otherwise from now: sleeping probe workers tick again on their grid.
+    this.pods.prober.wake(name, podKey, c);
+    return null;
   }
 
   /** After a partition changed: kubelets that can reach the API again catch up. */

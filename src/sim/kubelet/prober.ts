@@ -15,7 +15,8 @@
  * container starts).
  */
 import type { Pod } from '../api/types';
-import { answerAt, nextAnswerChange } from './container-behaviour';
+import { nextAnswerChange } from './container-behaviour';
+import { containerAnswer } from './container-fault';
 import { appendLog } from './container-logs';
 import type { ContainerRuntime } from './containers';
 import { probeTimerKey, visiblePod, type KubeletHost } from './host';
@@ -95,7 +96,10 @@ export class Prober {
       // The container never answered: the probe fails when its timeout runs out.
       state.awaitingTimeout = false;
       this.record(name, podKey, local, c, type, false, probeOutcome(state.spec, type, 'hung', local.podIP).output);
-      if (state.nextTickMs > now) return this.host.slots.set(probeTimerKey(name, podKey, c.name, type), state.nextTickMs);
+      // A trigger sent while the probe was blocked waits in the channel (buffer 1): it runs now.
+      const triggered = state.triggered === true;
+      state.triggered = false;
+      if (state.nextTickMs > now && !triggered) return this.host.slots.set(probeTimerKey(name, podKey, c.name, type), state.nextTickMs);
     }
     // Upstream time.Ticker: a fixed grid; a tick missed while a probe was blocked runs once, now.
     while (state.nextTickMs <= now) state.nextTickMs += state.spec.periodMs;
@@ -109,7 +113,11 @@ export class Prober {
    */
   private trigger(name: string, podKey: string, local: LocalPod, c: LocalContainer, type: ProbeType): void {
     const state = c.probes[type];
-    if (!state || state.awaitingTimeout) return;
+    if (!state) return;
+    if (state.awaitingTimeout) {
+      state.triggered = true;
+      return;
+    }
     this.doProbe(name, podKey, local, c, type, state);
     this.armNextTick(name, podKey, c, type, state);
   }
@@ -138,7 +146,8 @@ export class Prober {
     const sinceStart = this.host.ctx.clock.nowMs - c.startedAtMs;
     if (Math.floor(sinceStart / 1000) < state.spec.initialDelaySeconds) return null;
     const settled = state.result === 'Success' && state.lastResult === 'Success' && state.resultRun >= state.spec.successThreshold;
-    if (!settled || answerAt(c.behaviour, sinceStart) !== 'ok') return null;
+    // A fault (container-fault.ts) never answers 'ok'; applying one wakes the worker.
+    if (!settled || containerAnswer(c, this.host.ctx.clock.nowMs) !== 'ok') return null;
     const change = nextAnswerChange(c.behaviour, sinceStart);
     return change === null ? Infinity : c.startedAtMs + change;
   }
@@ -151,7 +160,7 @@ export class Prober {
     if (Math.floor((now - c.startedAtMs) / 1000) < state.spec.initialDelaySeconds) return;
     // Startup stops once started; the others wait for it.
     if (c.started ? type === 'startup' : type !== 'startup') return;
-    const answer = answerAt(c.behaviour, now - c.startedAtMs);
+    const answer = containerAnswer(c, now);
     if (answer === 'hung') {
       state.awaitingTimeout = true;
       this.host.slots.set(probeTimerKey(name, podKey, c.name, type), now + state.spec.timeoutMs);

@@ -6,6 +6,7 @@
 import type { NodeConfig } from '../actions';
 import type { KubeletSettings } from '../config';
 import type { ContainerBehaviour, PlannedExit } from './container-behaviour';
+import type { ContainerFault } from './container-fault';
 import type { ContainerLog } from './container-logs';
 import type { ConditionOverride, NodeResources } from './node-status';
 import type { ResolvedProbe } from './probe-spec';
@@ -29,6 +30,8 @@ export interface ProbeState {
   instance: number;
   /** A probe is waiting for its timeout (the container does not answer). */
   awaitingTimeout: boolean;
+  /** A manual trigger arrived meanwhile (upstream manualTriggerCh, buffer 1): it probes once the timeout ends. */
+  triggered?: boolean;
   /** When the ticker fires next (the worker's own period grid). */
   nextTickMs: number;
 }
@@ -66,6 +69,8 @@ export interface LocalContainer {
   started: boolean;
   ready: boolean;
   probes: Partial<Record<ProbeType, ProbeState>>;
+  /** A fault injected by the container-fault action (container-fault.ts); absent in older snapshots. */
+  fault?: ContainerFault | null;
 }
 
 /** A pod this kubelet runs: its containers' state, which the API may not know yet. */

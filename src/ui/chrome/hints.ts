@@ -98,6 +98,17 @@ const HINTS: { [K in SimAction['do']]: HintRow<K> } = {
   apply: () => 'Applied: the controllers act on the new object; watch the events.',
   delete: (a) => `${a.kind} ${a.name} deleted: the garbage collector removes what it owned.`,
   kubectl: (a) => `${a.line}: run by the simulated API server at this instant; its output is in the Console tab.`,
+  'container-fault': (a) => CONTAINER_FAULT_HINTS[a.fault](`${a.container ? `Container ${a.container}` : 'The container'} of ${a.pod}`),
+};
+
+/** What the kubelet does about each fault (pkg/kubelet/prober, kuberuntime), with upstream's defaults. */
+const CONTAINER_FAULT_HINTS: Record<Extract<SimAction, { do: 'container-fault' }>['fault'], (who: string) => string> = {
+  crash: (who) =>
+    `${who} exits with code 1. The kubelet restarts it by its restartPolicy: at once the first time, then after a back-off of 10 s, 20 s, 40 s … up to 5 min, waiting in CrashLoopBackOff; restartCount goes up each time.`,
+  hang: (who) =>
+    `${who} stops answering probes. With a liveness probe the kubelet kills and restarts it at the failureThreshold-th failure in a row (3 × periodSeconds 10 by default); without one it keeps running, and a failing readiness probe takes the pod out of its Service's endpoints.`,
+  unready: (who) =>
+    `${who} reports itself unready: after failureThreshold failed readiness probes the pod turns Ready=False and leaves its Service's endpoints; nothing is restarted. Without a readiness probe nothing changes.`,
 };
 
 /** The hint after `action`, for the pods that were on its node. */

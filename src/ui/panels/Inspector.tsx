@@ -6,6 +6,8 @@ import { formatSimTime, simMsOf } from '../format';
 import { formatTaint, serviceDnsName, servicesOfPod } from '../kube';
 import { clearSelection, select, type Selection } from '../selection';
 import { ExpectThis } from '../share/ExpectThis';
+import { ContainerFaultControl } from './ContainerFaultControl';
+import { PodContainers } from './PodContainers';
 import { PodLogs } from './PodLogs';
 import { useSim } from '../store';
 import { scalableOwnerOf } from '../workloads';
@@ -274,6 +276,8 @@ function PodDetails({ podKey }: { podKey: string }) {
       </dl>
       <h3>Conditions</h3>
       <Conditions conditions={(pod.status.conditions ?? []) as NodeCondition[]} heartbeat={false} />
+      <PodContainers pod={pod} />
+      <ContainerFaultControl key={podKey} pod={pod} />
       <h3>Tolerations</h3>
       {(pod.spec.tolerations ?? []).length === 0 ? (
         <p className="muted">No tolerations.</p>
