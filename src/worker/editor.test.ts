@@ -86,7 +86,7 @@ describe('editor commands', () => {
     expect(session.snapshotNow()!.objects.Deployment).toHaveLength(1);
     expect(run('apply', web()).documents[0]!.line).toBe('deployment.apps/web unchanged');
     expect(run('apply', web('replicas: 3')).documents[0]!.line).toBe('deployment.apps/web configured');
-    expect(run('delete', web()).documents[0]!.line).toBe('deployments.apps "web" deleted');
+    expect(run('delete', web()).documents[0]!.line).toBe('deployment.apps "web" deleted');
   });
 
   it('dry-run prints the diff of the live object against the merged one, as kubectl diff', () => {
