@@ -120,7 +120,7 @@ describe('editor commands', () => {
     );
     expect(frame.documents[0]!.line).toMatch(/^Error from server \(Conflict\): /);
     expect(frame.documents[0]!.problems[0]!.line).toBe(edited.split('\n').findIndex((l) => l.includes('resourceVersion:')) + 1);
-    expect(session.snapshotNow()!.objects.Deployment![0]!.spec).toMatchObject({ replicas: 4 });
+    expect((session.snapshotNow()!.objects.Deployment![0] as unknown as { spec: unknown }).spec).toMatchObject({ replicas: 4 });
   });
 
   it('names the limit when the buffer is too large', () => {
