@@ -91,6 +91,8 @@ export function Editor() {
           ...lintKeymap,
           indentWithTab,
         ]),
+        // The side panel is narrow: long lines (an image, the last-applied annotation) wrap rather than scroll sideways.
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': 'YAML manifests', 'aria-describedby': 'editor-help' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) setEditorText(update.state.doc.toString());
