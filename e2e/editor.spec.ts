@@ -170,7 +170,13 @@ test('keyboard only: tabs, Examples, Ctrl+Enter applies, Tab indents, Escape the
 
 test('the Editor tab has no serious or critical accessibility violations (axe), with problems and results shown', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
+  // CodeMirror's styles must get past the page's Content-Security-Policy (style-src 'self').
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await openEditor(page);
+  await expect(page.locator('.cm-gutters')).toHaveCSS('display', 'flex');
   await paste(page, cart('replica: 3'));
   await expect(problems(page)).toContainText('unknown field "spec.replica"');
   await page.getByRole('button', { name: 'Dry run', exact: true }).click();
@@ -196,4 +202,5 @@ test('the Editor tab has no serious or critical accessibility violations (axe), 
     await page.getByRole('tab', { name: 'Editor' }).scrollIntoViewIfNeeded();
     await snap(page, testInfo, `editor-${width}x${height}`);
   }
+  expect(refused).toEqual([]);
 });

@@ -27,6 +27,16 @@ import './editor.css';
 
 const LINT_DELAY_MS = 300;
 
+/** The page's look inside the shadow root (editor.css cannot reach in); custom properties inherit. */
+const EDITOR_THEME = EditorView.theme({
+  '&': { flex: '1 1 auto', minWidth: '0', height: '100%', fontSize: '0.82rem', background: '#fff' },
+  '&.cm-focused': { outline: '3px solid #6ea1ff', outlineOffset: '-3px' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.4' },
+  '.cm-gutters': { background: '#f3f5f8', color: '#4f5763', borderRight: '1px solid var(--line)' },
+  '.cm-placeholder': { color: '#5b6370' },
+  '.cm-tooltip': { fontFamily: 'system-ui, sans-serif', fontSize: '0.82rem', maxWidth: '26rem' },
+});
+
 interface Problem {
   line: number;
   column: number;
@@ -93,13 +103,17 @@ export function Editor() {
         ]),
         // The side panel is narrow: long lines (an image, the last-applied annotation) wrap rather than scroll sideways.
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifests', 'aria-describedby': 'editor-help' }),
+        EDITOR_THEME,
+        EditorView.contentAttributes.of({ 'aria-label': 'YAML manifests', 'aria-describedby': 'editor-help', tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) setEditorText(update.state.doc.toString());
         }),
       ],
     });
-    const view = new EditorView({ state, parent: host.current! });
+    // In a shadow root CodeMirror's styles go in as constructed style sheets: the page's
+    // Content-Security-Policy (style-src 'self', vite.config.ts) refuses the <style> tags it adds to a document.
+    const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
+    const view = new EditorView({ state, parent: shadow, root: shadow });
     viewRef.current = view;
 
     // The buffer replaced from outside (Edit, an example, a restored session): one undoable change.

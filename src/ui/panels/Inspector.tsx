@@ -34,7 +34,7 @@ export function Inspector() {
     if (!selection) return;
     const onKeyDown = (event: KeyboardEvent) => {
       // Escape in the YAML editor is the editor's (it closes completion, then lets Tab leave).
-      if (event.target instanceof Element && event.target.closest('.cm-editor')) return;
+      if (event.target instanceof Element && event.target.closest('.editor-cm')) return;
       if (event.key === 'Escape' && !event.defaultPrevented) clearSelection();
     };
     window.addEventListener('keydown', onKeyDown);
