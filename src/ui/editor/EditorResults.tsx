@@ -4,6 +4,7 @@
  * the API server's error text), and for a dry run the diff as kubectl diff
  * prints it. A polite live region: the outcome is read out once.
  */
+import { useEffect, useRef } from 'react';
 import type { EditorDocumentResult, EditorResultFrame } from '../../protocol/messages';
 import { useEditor } from './editor-state';
 
@@ -49,8 +50,13 @@ function DocumentResult({ doc, dryRun, goTo }: { doc: EditorDocumentResult; dryR
 export function EditorResults({ goTo }: { goTo: (line: number, column: number) => void }) {
   const result = useEditor((s) => s.result);
   const shown = result?.documents.filter((d) => d.outcome !== 'empty') ?? [];
+  const section = useRef<HTMLElement>(null);
+  // A short panel puts the answer below the fold: bring it up (without moving focus).
+  useEffect(() => {
+    if (result) section.current?.scrollIntoView({ block: 'nearest' });
+  }, [result]);
   return (
-    <section className="editor-results" aria-labelledby="editor-results-heading">
+    <section className="editor-results" aria-labelledby="editor-results-heading" ref={section}>
       <h3 id="editor-results-heading">{result ? `${OP_TITLE[result.op]} result` : 'Result'}</h3>
       <div role="status" aria-live="polite">
         {!result ? (
