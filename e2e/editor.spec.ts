@@ -102,6 +102,28 @@ test('an unknown kind gets the API server\'s answer on its kind line', async ({ 
   await expect(results(page)).toContainText(
     'error: resource mapping not found for name: "front" namespace: "" from "STDIN": no matches for kind "Ingress" in version "networking.k8s.io/v1"',
   );
+  // Another tab and back, then a reload: the buffer is kept (with the saved session).
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await page.getByRole('tab', { name: 'Editor' }).click();
+  await expect(content(page)).toContainText('kind: Ingress');
+  // The saved session (IndexedDB kube-playground/sessions) holds the buffer before the reload.
+  const saved = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('kube-playground');
+          open.onsuccess = () => {
+            const request = open.result.transaction('sessions').objectStore('sessions').get('kube-playground:session');
+            request.onsuccess = () => resolve(JSON.stringify(request.result ?? null));
+            request.onerror = () => resolve('');
+          };
+          open.onerror = () => resolve('');
+        }),
+    );
+  await expect.poll(saved).toContain('kind: Ingress');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Editor' }).click();
+  await expect(content(page)).toContainText('kind: Ingress');
 });
 
 test('Edit opens the live YAML; applying it once stale fails with the conflict; Escape in the editor keeps the inspector', async ({ page }, testInfo) => {
