@@ -154,6 +154,8 @@ test('Edit opens the live YAML; applying it once stale fails with the conflict; 
   await expect(results(page)).toContainText(
     'Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again',
   );
+  // The check runs again after the apply, and now places the conflict on the resourceVersion line.
+  await expect(problems(page)).toContainText(/line \d+:\d+ Operation cannot be fulfilled on deployments\.apps "web"/);
   await snap(page, testInfo, '3-conflict');
 });
 

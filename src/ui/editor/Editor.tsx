@@ -14,7 +14,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
-import { EditorSelection, EditorState } from '@codemirror/state';
+import { EditorSelection, EditorState, StateEffect } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { Popover } from '../chrome/Popover';
 import { useLayout } from '../chrome/layout-state';
@@ -26,6 +26,9 @@ import { completeManifest } from './schema-complete';
 import './editor.css';
 
 const LINT_DELAY_MS = 300;
+
+/** The cluster changed under the text (an Apply or Delete answered): check it again. */
+const recheck = StateEffect.define<null>();
 
 /** The page's look inside the shadow root (editor.css cannot reach in); custom properties inherit. */
 const EDITOR_THEME = EditorView.theme({
@@ -89,7 +92,7 @@ export function Editor() {
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         yaml(),
         autocompletion({ override: [completeManifest] }),
-        linter(validate, { delay: LINT_DELAY_MS }),
+        linter(validate, { delay: LINT_DELAY_MS, needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(recheck))) }),
         lintGutter(),
         placeholder('Paste or write manifests here (several separated by ---), or pick one from Examples.'),
         keymap.of([
@@ -119,7 +122,9 @@ export function Editor() {
     // The buffer replaced from outside (Edit, an example, a restored session): one undoable change.
     let revision = useEditor.getState().revision;
     let focusRequest = useEditor.getState().focusRequest;
-    const unsubscribe = useEditor.subscribe((s) => {
+    const unsubscribe = useEditor.subscribe((s, before) => {
+      // After Apply or Delete the cluster is not what the last check saw: check again (a stale Edit now shows its conflict).
+      if (s.result !== before.result && s.result) view.dispatch({ effects: recheck.of(null) });
       if (s.revision !== revision) {
         revision = s.revision;
         if (s.text !== view.state.doc.toString()) {
