@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EditorResultFrame, SimFrame } from '../protocol/messages';
+import { objectYaml } from './editor';
 import { SimSession } from './session';
 
 function harness() {
@@ -86,7 +87,7 @@ describe('editor commands', () => {
     expect(session.snapshotNow()!.objects.Deployment).toHaveLength(1);
     expect(run('apply', web()).documents[0]!.line).toBe('deployment.apps/web unchanged');
     expect(run('apply', web('replicas: 3')).documents[0]!.line).toBe('deployment.apps/web configured');
-    expect(run('delete', web()).documents[0]!.line).toBe('deployments.apps "web" deleted');
+    expect(run('delete', web()).documents[0]!.line).toBe('deployment.apps "web" deleted');
   });
 
   it('dry-run prints the diff of the live object against the merged one, as kubectl diff', () => {
@@ -102,6 +103,24 @@ describe('editor commands', () => {
     expect(lines).toContain('+  replicas: 5');
     expect(lines).toContain('-  generation: 1');
     expect(lines).toContain('+  generation: 2');
+  });
+
+  it('applies an edited live copy, and refuses it once stale with the optimistic-lock conflict', () => {
+    const { run, session } = harness();
+    run('apply', web());
+    const live = session.snapshotNow()!.objects.Deployment![0]!;
+    const edited = objectYaml(live).replace('replicas: 2', 'replicas: 4');
+    expect(edited).not.toContain('managedFields');
+    expect(run('apply', edited).documents[0]!.line).toBe('deployment.apps/web configured');
+    // The copy named the resourceVersion it was read at; the object has moved on since.
+    const frame = run('apply', edited.replace('replicas: 4', 'replicas: 5'));
+    expect(frame.documents[0]!.outcome).toBe('error');
+    expect(frame.documents[0]!.line).toContain(
+      'Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again',
+    );
+    expect(frame.documents[0]!.line).toMatch(/^Error from server \(Conflict\): /);
+    expect(frame.documents[0]!.problems[0]!.line).toBe(edited.split('\n').findIndex((l) => l.includes('resourceVersion:')) + 1);
+    expect((session.snapshotNow()!.objects.Deployment![0] as unknown as { spec: unknown }).spec).toMatchObject({ replicas: 4 });
   });
 
   it('names the limit when the buffer is too large', () => {

@@ -116,7 +116,8 @@ function runDocument(host: EditorHost, op: EditorOp, d: ParsedDocument, lineCoun
     if (!live) return failure(new ApiError('NotFound', `${resourceName(kind)} "${name}" not found`));
     const error = host.act({ do: 'delete', kind, name, ...(namespace ? { namespace } : {}) });
     if (error !== undefined) return { ...base, object, line: `error: ${error}`, outcome: 'error', problems: [whole(error)] };
-    return { ...base, object, line: `${resourceName(kind)} "${name}" deleted`, outcome: 'deleted', problems: [] };
+    // Upstream: kubectl/pkg/cmd/delete/delete.go PrintObj ("deployment.apps \"web\" deleted").
+    return { ...base, object, line: `${object.slice(0, object.lastIndexOf('/'))} "${name}" deleted`, outcome: 'deleted', problems: [] };
   }
   let plan: { live: KubeObject | undefined; result: KubeObject };
   try {

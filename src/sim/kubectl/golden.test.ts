@@ -90,6 +90,7 @@ const READS: Case[] = [
   { name: 'config-view', line: 'kubectl config view' },
   { name: 'logs', line: 'kubectl logs db-0' },
   { name: 'logs-node-down', line: 'kubectl logs db-0', before: (sim) => void sim.act({ do: 'kill-node', node: sim.api.get<{ kind: string; metadata: { name: string }; spec: { nodeName: string } } & import('../api/types').KubeObject>('Pod', 'db-0', 'default')!.spec.nodeName }) },
+  { name: 'logs-previous-none', line: 'kubectl logs db-0 --previous' },
   { name: 'exec', line: 'kubectl exec db-0 -- psql' },
   { name: 'unknown-command', line: 'kubectl frobnicate pods' },
 ];
@@ -110,6 +111,7 @@ const WRITES: Case[] = [
   { name: 'delete-force', line: 'kubectl delete pod db-1 --grace-period=0 --force' },
   { name: 'delete-selector', line: 'kubectl delete pods -l app=api --now' },
   { name: 'delete-not-found', line: 'kubectl delete pod nope' },
+  { name: 'delete-deployment', line: 'kubectl delete deployment web' },
   { name: 'apply-create', line: 'kubectl apply -f -', stdin: JOB },
   { name: 'apply-unchanged', line: 'kubectl apply -f -', stdin: NGINX('nginx:1.27'), before: (sim) => void sim.act({ do: 'kubectl', line: 'kubectl apply -f -', stdin: NGINX('nginx:1.27') }) },
   { name: 'apply-configured', line: 'kubectl apply -f -', stdin: NGINX('nginx:1.28') },

@@ -190,7 +190,9 @@ function runDelete(ctx: KubectlContext, args: ParsedArgs): void {
   if (force && grace === 0) ctx.err.push('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
   for (const { type, o } of targets) {
     ctx.sim.api.delete(type.kind, o.metadata.name, o.metadata.namespace, grace >= 0 ? { gracePeriodSeconds: grace } : {});
-    ctx.out.push(`${type.singular} "${o.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}`);
+    // Upstream: kubectl/pkg/cmd/delete/delete.go PrintObj — the lower-case kind and its group ("deployment.apps").
+    const kindString = type.group ? `${type.kind.toLowerCase()}.${type.group}` : type.kind.toLowerCase();
+    ctx.out.push(`${kindString} "${o.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}`);
   }
   if (bool(args, 'ignore-not-found')) errs.length = 0;
   ctx.err.push(...errs);

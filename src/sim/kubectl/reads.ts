@@ -127,8 +127,7 @@ function requirePod(ctx: KubectlContext, args: ParsedArgs, verb: string): Pod {
 /**
  * The kubelet's answer for logs and exec: the API server proxies to the
  * node's kubelet on port 10250, so an unreachable or stopped kubelet gives
- * the proxy's dial error. Container logs are not simulated yet: the hook
- * for them is `containerLogs` below.
+ * the proxy's dial error (exec's; logs ask src/sim/pod-logs.ts).
  */
 function kubeletProblem(ctx: KubectlContext, pod: Pod): string | undefined {
   const nodeName = pod.spec.nodeName;
@@ -140,30 +139,23 @@ function kubeletProblem(ctx: KubectlContext, pod: Pod): string | undefined {
 }
 
 /**
- * Hook: a container's log lines once the kubelet simulates them. None yet:
- * whoever adds container logs returns them here (pod, container → lines).
+ * `kubectl logs`: the API server checks the pod and container, then proxies
+ * to the node's kubelet (src/sim/pod-logs.ts), so an unreachable node gives
+ * the proxy's dial error and `--previous` the run before the current one.
+ * Upstream: staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go; `--tail` keeps
+ * the last lines as the kubelet's tailLines does.
  */
-export const containerLogs: (ctx: KubectlContext, pod: Pod, container: string) => string[] = () => [];
-
 function runLogs(ctx: KubectlContext, args: ParsedArgs): void {
   const pod = requirePod(ctx, args, 'logs');
-  const container = str(args, 'container');
-  const names = pod.spec.containers.map((c) => c.name);
-  if (container !== undefined && !names.includes(container)) {
-    throw new ApiError('BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
-  }
-  if (!pod.spec.nodeName || pod.status.phase === 'Pending') {
-    const waiting = pod.status.containerStatuses?.[0]?.state?.waiting?.reason ?? 'ContainerCreating';
-    throw new ApiError('BadRequest', `container "${container ?? names[0]}" in pod "${pod.metadata.name}" is waiting to start: ${pod.spec.nodeName ? waiting.replace(/^ContainerCreating$/, 'ContainerCreating') : 'ContainerCreating'}`);
-  }
-  const problem = kubeletProblem(ctx, pod);
-  if (problem) {
-    ctx.err.push(problem);
+  const result = ctx.sim.containerLogs(pod.metadata.namespace ?? 'default', pod.metadata.name, str(args, 'container'), { previous: bool(args, 'previous') });
+  if (!result.ok) {
+    const { reason, message } = result.error;
+    ctx.err.push(reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`);
     return;
   }
-  const lines = containerLogs(ctx, pod, container ?? names[0]!);
-  if (lines.length > 0) ctx.out.push(lines.join('\n'));
-  else ctx.err.push(`(this simulation records no container output yet: the container "${container ?? names[0]}" is running, and its logs are empty)`);
+  const tail = args.flags.get('tail');
+  const lines = typeof tail === 'number' && tail >= 0 ? result.lines.slice(Math.max(0, result.lines.length - tail)) : result.lines;
+  if (lines.length > 0) ctx.out.push(lines.map((l) => l.text).join('\n'));
 }
 
 function runExec(ctx: KubectlContext, args: ParsedArgs): void {

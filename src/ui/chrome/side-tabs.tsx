@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { Console } from '../console/Console';
+import { Editor } from '../editor/Editor';
 import { Inspector } from '../panels/Inspector';
 import { ScenarioPanel } from '../panels/ScenarioPanel';
 import { useSim, type SimState } from '../store';
@@ -24,6 +25,7 @@ export const SIDE_TABS: readonly SideTab[] = [
   { id: 'inspector', label: 'Inspector', Panel: Inspector },
   { id: 'events', label: 'Events', Panel: EventsLog },
   { id: 'console', label: 'Console', Panel: Console },
+  { id: 'editor', label: 'Editor', Panel: Editor },
   { id: 'scenario', label: 'Scenario', Panel: ScenarioPanel, shown: (s) => s.config.scenario !== null },
 ];
 

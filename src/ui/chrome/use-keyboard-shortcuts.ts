@@ -4,9 +4,9 @@ import { useSim } from '../store';
 import { goLive, seekToMarker } from '../timeline/timeline-actions';
 
 /** Where Space already means something: typing, choosing, pressing. */
-const SPACE_TAKEN = 'input, select, textarea, button, a[href], summary, [contenteditable]:not([contenteditable="false"]), [role="button"]';
+const SPACE_TAKEN = 'input, select, textarea, button, a[href], summary, [contenteditable]:not([contenteditable="false"]), [role="button"], .editor-cm';
 /** Where any printable key is the user's typing. */
-const TYPING = 'input, select, textarea, [contenteditable]:not([contenteditable="false"])';
+const TYPING = 'input, select, textarea, [contenteditable]:not([contenteditable="false"]), .editor-cm';
 
 /** The page-wide keys, as the help dialog lists them. */
 export const GLOBAL_SHORTCUTS: readonly { keys: string[]; what: string }[] = [

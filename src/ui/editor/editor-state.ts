@@ -17,9 +17,11 @@ export interface EditorState {
   busy: EditorOp | null;
   /** Bumped when the buffer is replaced from outside (Edit, Examples, a restored session), so the view reloads it. */
   revision: number;
+  /** Bumped when the editor should take focus with the new buffer (Edit, an example; not a restored session). */
+  focusRequest: number;
 }
 
-export const useEditor = create<EditorState>()(() => ({ text: '', result: null, busy: null, revision: 0 }));
+export const useEditor = create<EditorState>()(() => ({ text: '', result: null, busy: null, revision: 0, focusRequest: 0 }));
 
 let seq = 0;
 const waiting = new Map<number, (frame: EditorResultFrame) => void>();
@@ -67,7 +69,7 @@ export function setEditorText(text: string): void {
 
 /** Replaces the buffer (Edit on an object, an example) and shows the editor tab. */
 export function openInEditor(text: string): void {
-  useEditor.setState((s) => ({ text, result: null, revision: s.revision + 1 }));
+  useEditor.setState((s) => ({ text, result: null, revision: s.revision + 1, focusRequest: s.focusRequest + 1 }));
   showSideTab('editor');
 }
 

@@ -9,6 +9,8 @@ import { ExpectThis } from '../share/ExpectThis';
 import { ContainerFaultControl } from './ContainerFaultControl';
 import { PodContainers } from './PodContainers';
 import { PodLogs } from './PodLogs';
+import { liveYaml, openInEditor } from '../editor/editor-state';
+import type { KubeObject } from '../../protocol/messages';
 import { useSim } from '../store';
 import { scalableOwnerOf } from '../workloads';
 import { None } from '../tables/None';
@@ -33,6 +35,8 @@ export function Inspector() {
   useEffect(() => {
     if (!selection) return;
     const onKeyDown = (event: KeyboardEvent) => {
+      // Escape in the YAML editor is the editor's (it closes completion, then lets Tab leave).
+      if (event.target instanceof Element && event.target.closest('.editor-cm')) return;
       if (event.key === 'Escape' && !event.defaultPrevented) clearSelection();
     };
     window.addEventListener('keydown', onKeyDown);
@@ -52,6 +56,7 @@ export function Inspector() {
         <h2 ref={heading} tabIndex={-1}>
           {title}
         </h2>
+        {selection.kind !== 'Zone' && <EditButton selection={selection} />}
         <button type="button" className="small" onClick={clearSelection} aria-label="Close inspector">
           Close <kbd aria-hidden="true">Esc</kbd>
         </button>
@@ -64,6 +69,32 @@ export function Inspector() {
         <Why />
       </div>
     </aside>
+  );
+}
+
+/** The object as the page holds it now (the instant shown). */
+function liveObject(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  const { cluster } = useSim.getState();
+  if (kind === 'Node') return cluster.nodes.get(name);
+  if (kind === 'Pod') return cluster.pods.get(`${namespace ?? 'default'}/${name}`);
+  return cluster.others.get(kind)?.get(namespace ? `${namespace}/${name}` : name);
+}
+
+/** "Edit": the object's live YAML (no managed fields) in the Editor tab; applying it once stale fails as upstream's optimistic concurrency does. */
+function EditButton({ selection, label }: { selection: { kind: string; namespace?: string | undefined; name: string }; label?: string }) {
+  const { kind, namespace, name } = selection;
+  return (
+    <button
+      type="button"
+      className="small"
+      aria-label={label ?? `Edit ${kind} ${name} as YAML`}
+      onClick={() => {
+        const object = liveObject(kind, namespace, name);
+        if (object) openInEditor(liveYaml(object));
+      }}
+    >
+      Edit
+    </button>
   );
 }
 
@@ -250,7 +281,8 @@ function PodDetails({ podKey }: { podKey: string }) {
             <span className="mono">
               {workload.kind} {workload.namespace === 'default' ? workload.name : `${workload.namespace}/${workload.name}`}
             </span>{' '}
-            <ScaleControl key={`${workload.kind}/${workload.namespace}/${workload.name}`} workload={workload} desired={desired} />
+            <ScaleControl key={`${workload.kind}/${workload.namespace}/${workload.name}`} workload={workload} desired={desired} />{' '}
+            <EditButton selection={{ kind: workload.kind, namespace: workload.namespace, name: workload.name }} label={`Edit ${workload.kind} ${workload.name} as YAML`} />
           </Field>
         )}
         <Field label="Deletion timestamp">
