@@ -207,6 +207,8 @@ function actionTarget(action: SimAction): string | undefined {
       return objectName(action.kind, action.name, NAMESPACED_KINDS.has(action.kind) ? (action.namespace ?? 'default') : undefined);
     case 'kubectl':
       return undefined;
+    case 'set-traffic':
+      return objectName('Service', action.service, action.namespace ?? 'default');
     default:
       return objectName('Node', action.node);
   }

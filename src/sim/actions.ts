@@ -48,7 +48,9 @@ export type SimAction =
    * run at its instant. `stdin` holds what `-f -` reads, as JSON text
    * (an array of manifests); the console converts YAML before recording.
    */
-  | { do: 'kubectl'; line: string; stdin?: string };
+  | { do: 'kubectl'; line: string; stdin?: string }
+  /** Requests per second to a Service from every node's kube-proxy (network/traffic.ts); 0 stops them. */
+  | { do: 'set-traffic'; service: string; namespace?: string; rps: number };
 
 export type ActionName = SimAction['do'];
 
@@ -91,6 +93,8 @@ export function describeAction(action: SimAction): string {
       return `kubectl delete ${action.kind.toLowerCase()}/${action.name}${action.force ? ' --grace-period=0 --force' : ''}`;
     case 'kubectl':
       return action.line;
+    case 'set-traffic':
+      return `${action.rps} requests/s to Service ${action.namespace && action.namespace !== 'default' ? `${action.namespace}/` : ''}${action.service}`;
   }
 }
 
