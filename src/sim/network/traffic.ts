@@ -260,10 +260,8 @@ export class Traffic implements Component {
     for (const service of this.dirty) this.tables.delete(service);
     this.dirty.clear();
     for (const node of senders) {
-      const host = this.kubelet(node)!;
-      const zone = this.zoneOf(node);
-      if (!this.ctx.network.reachable(node, zone)) continue;
-      this.views.set(node, this.currentView(host));
+      if (!this.ctx.network.reachable(node, this.zoneOf(node))) continue;
+      this.views.set(node, this.currentView());
     }
   }
 
@@ -273,12 +271,11 @@ export class Traffic implements Component {
     this.dirty.clear();
     this.views.clear();
     for (const node of this.nodeNames()) {
-      const host = this.kubelet(node);
-      if (host) this.views.set(node, this.currentView(host));
+      if (this.kubelet(node)) this.views.set(node, this.currentView());
     }
   }
 
-  private currentView(_host: Readonly<KubeletState>): Map<string, ProxyEndpoint[]> {
+  private currentView(): Map<string, ProxyEndpoint[]> {
     const view = new Map<string, ProxyEndpoint[]>();
     for (const service of [...this.rates.keys()].sort()) view.set(service, this.table(service));
     return view;
