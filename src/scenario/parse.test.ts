@@ -238,6 +238,21 @@ cluster:
     ]);
   });
 
+  it('reads set-traffic, and refuses a rate that is not a whole number up to 10000', () => {
+    const scenario = scenarioOf(`${BASE}actions:
+  - {at: 0s, do: set-traffic, service: web, rps: 20}
+  - {at: 9s, do: set-traffic, service: kube-dns, namespace: kube-system, rps: 0}
+`);
+    expect(scenario.actions.map((a) => a.action)).toEqual([
+      { do: 'set-traffic', service: 'web', rps: 20 },
+      { do: 'set-traffic', service: 'kube-dns', namespace: 'kube-system', rps: 0 },
+    ]);
+    const [tooMany] = errorsOf(`${BASE}actions:\n  - {at: 0s, do: set-traffic, service: web, rps: 20000}\n`);
+    expect(tooMany).toMatchObject({ path: 'actions[0].rps', message: 'rps must be at most 10000 requests per second (got 20000)' });
+    expect(errorsOf(`${BASE}actions:\n  - {at: 0s, do: set-traffic, service: web, rps: 1.5}\n`)[0]?.path).toBe('actions[0].rps');
+    expect(errorsOf(`${BASE}actions:\n  - {at: 0s, do: set-traffic, rps: 3}\n`)[0]?.message).toMatch(/service/);
+  });
+
   it('reads every other action of the contract', () => {
     const scenario = scenarioOf(`${BASE}objects:
   - {apiVersion: v1, kind: Node, metadata: {name: manual, labels: {topology.kubernetes.io/zone: zone-m}}}
