@@ -7,6 +7,7 @@ import { formatTaint, serviceDnsName, servicesOfPod } from '../kube';
 import { clearSelection, select, type Selection } from '../selection';
 import { ExpectThis } from '../share/ExpectThis';
 import { PodLogs } from './PodLogs';
+import { ServiceTraffic } from './ServiceTraffic';
 import { useSim } from '../store';
 import { scalableOwnerOf } from '../workloads';
 import { None } from '../tables/None';
@@ -266,6 +267,7 @@ function PodDetails({ podKey }: { podKey: string }) {
                 <li key={svc.metadata.name}>
                   <span className="mono">{serviceDnsName(svc)}</span>{' '}
                   <span className="muted">{svc.spec?.clusterIP === 'None' ? '(headless)' : svc.spec?.clusterIP}</span>
+                  {svc.spec?.clusterIP !== 'None' && <ServiceTraffic namespace={svc.metadata.namespace ?? 'default'} name={svc.metadata.name} />}
                 </li>
               ))}
             </ul>
