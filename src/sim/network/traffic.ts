@@ -23,7 +23,7 @@
  */
 import type { Component, ComponentContext } from '../component';
 import { TimerSlots, type Timer } from '../core/timers';
-import type { KubeObject } from '../api/types';
+import type { KubeObject, Pod } from '../api/types';
 import type { KubeletState } from '../kubelet/state';
 import { LABEL_ZONE } from '../controllers/zones';
 import type { EndpointSlice } from '../controllers/endpointslice';
@@ -92,6 +92,8 @@ export class Traffic implements Component {
   /** The API server's endpoints per Service, rebuilt when its slices change (derived: not snapshotted). */
   private readonly tables = new Map<string, ProxyEndpoint[]>();
   private readonly dirty = new Set<string>();
+  /** Node → the kube-proxy pods bound to it ("ns/name"), from the Pod watch (derived: rebuilt on restore). */
+  private readonly proxyPods = new Map<string, Set<string>>();
 
   constructor(
     private readonly ctx: ComponentContext,
@@ -105,10 +107,23 @@ export class Traffic implements Component {
     this.totals = new Map(state?.totals);
     this.recent = new Map(state?.recent);
     this.slots = new TimerSlots(ctx.timers, NAME, new Map(state?.slots));
+    for (const pod of ctx.api.list<Pod>('Pod')) this.notePod(pod, false);
+    ctx.api.watch<Pod>('Pod', (event) => this.notePod(event.object, event.type === 'DELETED'));
     ctx.api.watch<EndpointSlice>('EndpointSlice', (event) => {
       const service = event.object.metadata.labels?.[LABEL_SERVICE_NAME];
       if (service) this.dirty.add(`${event.object.metadata.namespace}/${service}`);
     });
+  }
+
+  private notePod(pod: Pod, deleted: boolean): void {
+    const node = pod.spec.nodeName;
+    if (!node || pod.metadata.namespace !== KUBE_PROXY.namespace || !pod.metadata.name.startsWith(`${KUBE_PROXY.name}-`)) return;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const keys = this.proxyPods.get(node) ?? new Set<string>();
+    if (deleted) keys.delete(key);
+    else keys.add(key);
+    if (keys.size > 0) this.proxyPods.set(node, keys);
+    else this.proxyPods.delete(node);
   }
 
   /** Sets a Service's rate (0 stops its traffic; the counts stay). */
@@ -251,7 +266,7 @@ export class Traffic implements Component {
         const host = this.kubelet(node);
         if (!host || host.power === 'off') return false;
         if (!addon) return true;
-        return Object.entries(host.pods).some(([key, pod]) => isKubeProxyPod(key) && pod.stage === 'running');
+        return [...(this.proxyPods.get(node) ?? [])].some((key) => host.pods[key]?.stage === 'running');
       })
       .sort();
   }
@@ -330,10 +345,6 @@ export class Traffic implements Component {
     if (recent.length > RECENT_SECONDS) recent.splice(0, recent.length - RECENT_SECONDS);
     this.recent.set(service, recent);
   }
-}
-
-function isKubeProxyPod(key: string): boolean {
-  return key.startsWith(`${KUBE_PROXY.namespace}/${KUBE_PROXY.name}-`);
 }
 
 function compareIp(a: string, b: string): number {
