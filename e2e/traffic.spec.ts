@@ -5,6 +5,7 @@
  * once the endpoint is marked not ready. Pods are found on the page, never
  * assumed from the default cluster's names.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
@@ -63,6 +64,8 @@ for (const size of [
     const counts = panel.locator('.service-traffic-counts');
     await expect(counts).toHaveText(/✗ [1-9]\d* failed/);
     await snap(page, testInfo, `1-failing-${size.width}`);
+    const axe = await new AxeBuilder({ page }).include('.inspector').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // node-monitor-grace-period 50 s after the last heartbeat, then the EndpointSlice and the proxies: by 2m30s all is well.
     await stepBy(page, '+1 min');
