@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../api/types';
 import { addonManifests } from '../addons/manifests';
 import { Simulation } from '../simulation';
-import { splitEvenly } from './traffic-split';
+import { okShare, splitEvenly } from './traffic-split';
 
 describe('splitEvenly', () => {
   it('gives every target the floor and the remainder one each from the cursor on, wrapping', () => {
@@ -101,5 +101,17 @@ describe('traffic', () => {
     expect(sim.act({ do: 'set-traffic', service: 'web', rps: 10_001 }).error).toBe('rps must be a whole number from 0 to 10000 (got 10001)');
     expect(sim.act({ do: 'set-traffic', service: 'web', rps: 1.5 }).error).toMatch(/whole number/);
     expect(sim.act({ do: 'set-traffic', service: 'nope', rps: 1 }).error).toBe('services "nope" not found');
+  });
+});
+
+describe('okShare', () => {
+  it('counts the requests splitEvenly hands to endpoints that answer', () => {
+    const live = [true, false, true];
+    for (const [requests, cursor] of [[10, 0], [10, 1], [10, 2], [2, 1], [0, 0], [31, 2]] as const) {
+      const parts = splitEvenly(requests, live.length, cursor);
+      expect(okShare(requests, live, cursor)).toBe(parts.reduce((n, p, i) => n + (live[i] ? p : 0), 0));
+    }
+    expect(okShare(7, [true, true], 1)).toBe(7);
+    expect(okShare(7, [false], 0)).toBe(0);
   });
 });

@@ -28,7 +28,7 @@ import type { KubeletState } from '../kubelet/state';
 import { LABEL_ZONE } from '../controllers/zones';
 import type { EndpointSlice } from '../controllers/endpointslice';
 import { LABEL_SERVICE_NAME } from '../controllers/endpointslice';
-import { splitEvenly } from './traffic-split';
+import { okShare, splitEvenly } from './traffic-split';
 
 export const TRAFFIC_TICK_MS = 1_000;
 /** The most requests per second one Service can be given (a limit on everything). */
@@ -58,8 +58,10 @@ export interface SecondCount {
 export interface TrafficState {
   /** Requests per second by Service "ns/name". */
   rates: [string, number][];
-  /** Each proxy node's view: Service "ns/name" → its ready endpoints. */
-  views: [string, [string, ProxyEndpoint[]][]][];
+  /** The distinct endpoint lists the proxies hold (most proxies share one per Service). */
+  endpointSets: ProxyEndpoint[][];
+  /** Each proxy node's view: Service "ns/name" → index into endpointSets. */
+  views: [string, [string, number][]][];
   /** Round-robin positions: "svc" for the node split, "node\0svc" for the endpoint split. */
   cursors: [string, number][];
   totals: [string, { ok: number; failed: number }][];
@@ -94,6 +96,9 @@ export class Traffic implements Component {
   private readonly dirty = new Set<string>();
   /** Node → the kube-proxy pods bound to it ("ns/name"), from the Pod watch (derived: rebuilt on restore). */
   private readonly proxyPods = new Map<string, Set<string>>();
+  /** Per tick: which endpoints of each shared view answer, and whether any node or zone is cut off. */
+  private liveCache = new Map<readonly ProxyEndpoint[], readonly boolean[]>();
+  private partitioned = false;
 
   constructor(
     private readonly ctx: ComponentContext,
@@ -102,7 +107,8 @@ export class Traffic implements Component {
     state?: TrafficState,
   ) {
     this.rates = new Map(state?.rates);
-    this.views = new Map((state?.views ?? []).map(([node, view]) => [node, new Map(view)]));
+    const sets = state?.endpointSets ?? [];
+    this.views = new Map((state?.views ?? []).map(([node, view]) => [node, new Map(view.map(([svc, i]) => [svc, sets[i]!]))]));
     this.cursors = new Map(state?.cursors);
     this.totals = new Map(state?.totals);
     this.recent = new Map(state?.recent);
@@ -178,9 +184,18 @@ export class Traffic implements Component {
   }
 
   snapshot(): TrafficState {
+    const index = new Map<ProxyEndpoint[], number>();
+    const views = [...this.views].map(([node, view]) => {
+      const entries = [...view].map(([svc, endpoints]) => {
+        if (!index.has(endpoints)) index.set(endpoints, index.size);
+        return [svc, index.get(endpoints)!] as [string, number];
+      });
+      return [node, entries] as [string, [string, number][]];
+    });
     return structuredClone({
       rates: [...this.rates],
-      views: [...this.views].map(([node, view]) => [node, [...view]] as [string, [string, ProxyEndpoint[]][]]),
+      endpointSets: [...index.keys()],
+      views,
       cursors: [...this.cursors],
       totals: [...this.totals],
       recent: [...this.recent],
@@ -202,6 +217,9 @@ export class Traffic implements Component {
   private tick(): void {
     const atMs = this.ctx.clock.nowMs;
     const senders = this.senders();
+    this.liveCache = new Map();
+    const network = this.ctx.network.snapshot();
+    this.partitioned = network.partitionedNodes.length > 0 || network.partitionedZones.length > 0;
     for (const [service, rps] of [...this.rates].sort(([a], [b]) => a.localeCompare(b))) {
       const count = { ok: 0, failed: 0 };
       const perNode = splitEvenly(rps, senders.length, this.cursor(service));
@@ -210,6 +228,7 @@ export class Traffic implements Component {
       this.record(service, atMs, count);
     }
     this.syncViews(senders);
+    this.liveCache = new Map();
     this.ctx.viewChanged('traffic');
   }
 
@@ -222,23 +241,30 @@ export class Traffic implements Component {
       return;
     }
     const key = `${node}\u0000${service}`;
-    const perEndpoint = splitEvenly(requests, endpoints.length, this.cursor(key));
+    const cursor = this.cursor(key);
     this.advance(key, endpoints.length, requests);
-    endpoints.forEach((endpoint, i) => {
-      const n = perEndpoint[i]!;
-      if (this.answers(node, endpoint)) count.ok += n;
-      else count.failed += n;
-    });
+    const live = this.partitioned ? endpoints.map((e) => this.alive(e) && this.canTalk(node, e.node)) : this.liveOf(endpoints);
+    const ok = okShare(requests, live, cursor);
+    count.ok += ok;
+    count.failed += requests - ok;
   }
 
-  /** Whether the pod at `endpoint` answers a request from `from`. */
-  private answers(from: string, endpoint: ProxyEndpoint): boolean {
+  /** Which endpoints of a view answer, computed once per tick per view (views are shared by the proxies that synced together). */
+  private liveOf(endpoints: readonly ProxyEndpoint[]): readonly boolean[] {
+    const cached = this.liveCache.get(endpoints);
+    if (cached) return cached;
+    const live = endpoints.map((e) => this.alive(e));
+    this.liveCache.set(endpoints, live);
+    return live;
+  }
+
+  /** Whether the pod at `endpoint` runs there, at that address, with all its containers. */
+  private alive(endpoint: ProxyEndpoint): boolean {
     const host = this.kubelet(endpoint.node);
     if (!host || host.power === 'off') return false;
     const pod = host.pods[endpoint.pod];
     if (!pod || pod.stage !== 'running' || pod.podIP !== endpoint.ip) return false;
-    if (!pod.containers.every((c) => c.state === 'running')) return false;
-    return this.canTalk(from, endpoint.node);
+    return pod.containers.every((c) => c.state === 'running');
   }
 
   /** Node to node: the same node, or both on the network, or both inside one cut-off zone. */
