@@ -300,9 +300,11 @@ export class Traffic implements Component {
   private syncViews(senders: readonly string[]): void {
     for (const service of this.dirty) this.tables.delete(service);
     this.dirty.clear();
+    // One view for every proxy that syncs now (never changed in place, so sharing is safe).
+    const fresh = this.currentView();
     for (const node of senders) {
       if (!this.ctx.network.reachable(node, this.zoneOf(node))) continue;
-      this.views.set(node, this.currentView());
+      this.views.set(node, fresh);
     }
   }
 
@@ -311,8 +313,9 @@ export class Traffic implements Component {
     this.tables.clear();
     this.dirty.clear();
     this.views.clear();
+    const fresh = this.currentView();
     for (const node of this.nodeNames()) {
-      if (this.kubelet(node)) this.views.set(node, this.currentView());
+      if (this.kubelet(node)) this.views.set(node, fresh);
     }
   }
 
