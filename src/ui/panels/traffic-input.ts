@@ -1,4 +1,4 @@
-/** The rate field of the inspector's traffic control: whole requests per second, 0 to MAX_RPS (the engine's limit, repeated: the page imports no engine code; a test keeps them equal). */
+/** The rate field of the inspector's traffic control: whole requests per second, 0 to MAX_RPS (the engine's limit, repeated: the page imports no engine code; both tests say 10000). */
 export const MAX_RPS = 10_000;
 
 export function parseRps(text: string): { rps: number } | { error: string } {
