@@ -21,6 +21,7 @@ import type {
   Settings,
   SettingsOverrides,
   SimAction,
+  TrafficView,
   ZoneState,
   ZoneView,
 } from '../sim';
@@ -232,6 +233,8 @@ export interface SnapshotFrame extends PlaybackView {
   evictions: ScheduledEviction[];
   machines: MachineView[];
   partitionedZones: string[];
+  /** Per Service that has had traffic: its rate and recent request counts. */
+  traffic?: TrafficView[];
   /** The tunables in force, and upstream's defaults (for the settings panel). */
   settings?: { current: Settings; defaults: Settings };
   /** Set when the world was booted from a scenario file. */
@@ -287,6 +290,7 @@ export interface DiffFrame extends PlaybackView {
   evictions?: ScheduledEviction[];
   machines?: MachineView[];
   partitionedZones?: string[];
+  traffic?: TrafficView[];
   /** The scenario's expectations checked since the previous frame, in checking order. */
   expectations?: CheckedExpectation[];
 }
@@ -369,6 +373,8 @@ export interface ChartSample {
   evictions: number;
   /** FailedScheduling events since the previous sample. */
   failedScheduling: number;
+  /** Requests to every Service counted up to this instant (running totals: the charts take differences); absent = none yet. */
+  requests?: { ok: number; failed: number };
 }
 
 /**

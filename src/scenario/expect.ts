@@ -65,7 +65,23 @@ function evaluate(sim: Simulation, check: ExpectationCheck): Outcome {
       return checkEvents(sim.api.events.all(), sim.clock.nowMs, check);
     case 'field':
       return checkField(sim, check);
+    case 'traffic':
+      return checkTraffic(sim, check);
   }
+}
+
+/** Requests counted for a Service: the second ending now, or everything since its rate was set. */
+function checkTraffic(sim: Simulation, check: Extract<ExpectationCheck, { kind: 'traffic' }>): Outcome {
+  const key = `${check.namespace}/${check.service}`;
+  const what = check.window === 'lastSecond' ? 'in the second ending now' : 'in total';
+  const words = (counts: { ok?: number; failed?: number }) =>
+    [counts.ok !== undefined ? `${counts.ok} ok` : '', counts.failed !== undefined ? `${counts.failed} failed` : ''].filter(Boolean).join(', ');
+  const expected = words(check);
+  const description = `Service ${key} requests ${what}: ${expected}`;
+  const counts = check.window === 'total' ? sim.traffic.totalsOf(key) : sim.traffic.recentSeconds(key).find((s) => s.atMs === sim.clock.nowMs);
+  if (!counts) return { description, passed: false, expected, found: `no second ending at ${sim.clock.nowMs / 1000}s was counted` };
+  const passed = (check.ok === undefined || check.ok === counts.ok) && (check.failed === undefined || check.failed === counts.failed);
+  return { description, passed, expected, found: words({ ok: counts.ok, failed: counts.failed }) };
 }
 
 /** Any object's field by path: found at that path (JSON), compared whole with `equals`. */

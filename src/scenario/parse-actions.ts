@@ -3,7 +3,7 @@
  * fields of that row of the table. References to nodes and zones are checked
  * afterwards (parse.ts), once every declaration is known.
  */
-import { CONTAINER_FAULTS, NAMESPACED_KINDS, type NodeConfig, type SimAction } from '../sim';
+import { CONTAINER_FAULTS, MAX_RPS, NAMESPACED_KINDS, type NodeConfig, type SimAction } from '../sim';
 import { readNodeConfig, readNodeName, readTaint, type NodeContext } from './parse-cluster';
 import { withinLimit } from './parse-limits';
 import { readManifest } from './parse-objects';
@@ -41,6 +41,7 @@ const ACTION_FIELDS: Readonly<Record<SimAction['do'], { allowed: string[]; requi
   delete: { allowed: ['kind', 'name', 'namespace', 'force'], required: ['kind', 'name'] },
   kubectl: { allowed: ['line', 'stdin'], required: ['line'] },
   'container-fault': { allowed: ['pod', 'namespace', 'container', 'fault', 'for'], required: ['pod', 'fault'] },
+  'set-traffic': { allowed: ['service', 'namespace', 'rps'], required: ['service', 'rps'] },
 };
 
 export const ACTION_NAMES = Object.keys(ACTION_FIELDS) as SimAction['do'][];
@@ -109,6 +110,8 @@ function readBody(name: SimAction['do'], fields: Record<string, unknown>, path: 
     }
     case 'container-fault':
       return readContainerFault(fields, path, reader);
+    case 'set-traffic':
+      return readSetTraffic(fields, path, reader);
     default: {
       const node = readNodeName(fields.node, [...path, 'node'], reader);
       return node === undefined ? undefined : { action: { do: name, node }, node };
@@ -152,6 +155,19 @@ function readSetCondition(fields: Record<string, unknown>, path: Path, reader: R
   if (fields.reason !== undefined && reason === undefined) return undefined;
   const action: SimAction = reason === undefined ? { do: 'set-condition', node, type, status } : { do: 'set-condition', node, type, status, reason };
   return { action, node };
+}
+
+/** rps: whole requests per second, 0 to MAX_RPS (network/traffic.ts). */
+function readSetTraffic(fields: Record<string, unknown>, path: Path, reader: Reader): Body {
+  const service = reader.string(fields.service, [...path, 'service'], { nonEmpty: true });
+  const namespace = fields.namespace === undefined ? undefined : reader.string(fields.namespace, [...path, 'namespace'], { nonEmpty: true });
+  const rps = reader.number(fields.rps, [...path, 'rps'], { min: 0, integer: true });
+  if (rps !== undefined && rps > MAX_RPS) {
+    reader.error([...path, 'rps'], `rps must be at most ${MAX_RPS} requests per second (got ${rps})`);
+    return undefined;
+  }
+  if (service === undefined || rps === undefined || (fields.namespace !== undefined && namespace === undefined)) return undefined;
+  return { action: namespace === undefined ? { do: 'set-traffic', service, rps } : { do: 'set-traffic', service, namespace, rps } };
 }
 
 function readScale(fields: Record<string, unknown>, path: Path, reader: Reader): Body {

@@ -36,10 +36,10 @@ export function readExpectation(value: unknown, path: Path, reader: Reader): Rea
   const head = reader.mapping(value, path, 'any', ['at']);
   if (!head) return undefined;
   // `node` is a subject of its own, or a check of a `pod`.
-  const subjects = ['pod', 'pods', 'zone', 'node', 'events', 'object'].filter((s) => head[s] !== undefined && !(s === 'node' && head.pod !== undefined));
+  const subjects = ['pod', 'pods', 'zone', 'node', 'events', 'object', 'traffic'].filter((s) => head[s] !== undefined && !(s === 'node' && head.pod !== undefined));
   if (subjects.length !== 1) {
     const found = subjects.length === 0 ? 'none' : subjects.join(' and ');
-    reader.error(path, `an expectation names exactly one subject: node, zone, pods, pod, events or object (found ${found})`);
+    reader.error(path, `an expectation names exactly one subject: node, zone, pods, pod, events, object or traffic (found ${found})`);
     return undefined;
   }
   const atMs = head.at === undefined ? undefined : reader.duration(head.at, [...path, 'at'], { max: reader.limits.durationMs });
@@ -70,9 +70,40 @@ function readBody(subject: string, value: unknown, path: Path, reader: Reader): 
       return readEventsExpectation(value, path, reader);
     case 'object':
       return readFieldExpectation(value, path, reader);
+    case 'traffic':
+      return readTrafficExpectation(value, path, reader);
     default:
       return readPodExpectation(value, path, reader);
   }
+}
+
+/** `{at, traffic: web, namespace?, lastSecond | total: {ok?, failed?}}`: requests to a Service (an extension of the contract). */
+function readTrafficExpectation(value: unknown, path: Path, reader: Reader): Body {
+  const fields = reader.mapping(value, path, ['at', 'traffic', 'namespace', 'lastSecond', 'total']);
+  if (!fields) return undefined;
+  const service = reader.string(fields.traffic, [...path, 'traffic'], { nonEmpty: true });
+  const namespace = fields.namespace === undefined ? 'default' : reader.string(fields.namespace, [...path, 'namespace'], { nonEmpty: true });
+  const windows = (['lastSecond', 'total'] as const).filter((w) => fields[w] !== undefined);
+  if (windows.length !== 1) {
+    reader.error(path, 'a traffic expectation gives exactly one of lastSecond or total');
+    return undefined;
+  }
+  const window = windows[0]!;
+  const counts = reader.mapping(fields[window], [...path, window], ['ok', 'failed']);
+  if (!counts || service === undefined || namespace === undefined) return undefined;
+  if (counts.ok === undefined && counts.failed === undefined) {
+    reader.error([...path, window], 'give ok, failed or both');
+    return undefined;
+  }
+  const count = (key: 'ok' | 'failed') => (counts[key] === undefined ? undefined : reader.number(counts[key], [...path, window, key], { min: 0, integer: true }));
+  const ok = count('ok');
+  const failed = count('failed');
+  if ((counts.ok !== undefined && ok === undefined) || (counts.failed !== undefined && failed === undefined)) return undefined;
+  return {
+    check: { kind: 'traffic', namespace, service, window, ...(ok !== undefined ? { ok } : {}), ...(failed !== undefined ? { failed } : {}) },
+    nodes: [],
+    zones: [],
+  };
 }
 
 function readNodeExpectation(value: unknown, path: Path, reader: Reader): Body {

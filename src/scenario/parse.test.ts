@@ -57,7 +57,7 @@ describe('parseScenario: invalid files', () => {
     ['a bad taint effect', 'name: t\ncluster:\n  nodes: [{name: n1, taints: [{key: a, effect: NoRun}]}]\n', 'cluster.nodes[0].taints[0].effect', 3, 'expected one of "NoSchedule", "PreferNoSchedule", "NoExecute"'],
     ['a label value that is not a string', 'name: t\ncluster:\n  nodes: [{name: n1, labels: {ssd: true}}]\n', 'cluster.nodes[0].labels.ssd', 3, 'label values are strings: quote it'],
     ['a bad condition status', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, condition: {type: Ready, status: Maybe}}\n', 'expect[0].condition.status', 5, 'expected one of "True", "False", "Unknown"'],
-    ['two subjects', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, zone: zone-a, state: Normal}\n', 'expect[0]', 5, 'an expectation names exactly one subject: node, zone, pods, pod, events or object (found zone and node)'],
+    ['two subjects', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, zone: zone-a, state: Normal}\n', 'expect[0]', 5, 'an expectation names exactly one subject: node, zone, pods, pod, events, object or traffic (found zone and node)'],
     ['two node checks', BASE + 'expect:\n  - {at: 1s, node: zone-a-1, exists: true, lacksTaint: {key: a, effect: NoSchedule}}\n', 'expect[0]', 5, 'exactly one of condition, hasTaint, lacksTaint or exists'],
     ['a bad zone state', BASE + 'expect:\n  - {at: 1s, zone: zone-a, state: Broken}\n', 'expect[0].state', 5, 'expected one of "Initial", "Normal", "PartialDisruption", "FullDisruption"'],
     ['a bad pod phase', BASE + 'expect:\n  - {at: 1s, pod: {name: p}, phase: Runing}\n', 'expect[0].phase', 5, 'expected one of "Pending", "Running"'],
@@ -236,6 +236,21 @@ cluster:
       { do: 'drain', node: 'zone-a-1' },
       { do: 'scale', kind: 'Deployment', name: 'web', namespace: 'default', replicas: 2 },
     ]);
+  });
+
+  it('reads set-traffic, and refuses a rate that is not a whole number up to 10000', () => {
+    const scenario = scenarioOf(`${BASE}actions:
+  - {at: 0s, do: set-traffic, service: web, rps: 20}
+  - {at: 9s, do: set-traffic, service: kube-dns, namespace: kube-system, rps: 0}
+`);
+    expect(scenario.actions.map((a) => a.action)).toEqual([
+      { do: 'set-traffic', service: 'web', rps: 20 },
+      { do: 'set-traffic', service: 'kube-dns', namespace: 'kube-system', rps: 0 },
+    ]);
+    const [tooMany] = errorsOf(`${BASE}actions:\n  - {at: 0s, do: set-traffic, service: web, rps: 20000}\n`);
+    expect(tooMany).toMatchObject({ path: 'actions[0].rps', message: 'rps must be at most 10000 requests per second (got 20000)' });
+    expect(errorsOf(`${BASE}actions:\n  - {at: 0s, do: set-traffic, service: web, rps: 1.5}\n`)[0]?.path).toBe('actions[0].rps');
+    expect(errorsOf(`${BASE}actions:\n  - {at: 0s, do: set-traffic, rps: 3}\n`)[0]?.message).toMatch(/service/);
   });
 
   it('reads every other action of the contract', () => {

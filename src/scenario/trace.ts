@@ -209,6 +209,8 @@ function actionTarget(action: SimAction): string | undefined {
       return undefined;
     case 'container-fault':
       return objectName('Pod', action.pod, action.namespace ?? 'default');
+    case 'set-traffic':
+      return objectName('Service', action.service, action.namespace ?? 'default');
     default:
       return objectName('Node', action.node);
   }

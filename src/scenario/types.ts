@@ -79,7 +79,9 @@ export type ExpectationCheck =
   | { kind: 'pod'; namespace: string; name: string; aspects: PodAspects }
   | { kind: 'event-count'; filter: EventFilter; count: number }
   | { kind: 'event-exists'; filter: EventFilter; exists: boolean }
-  | { kind: 'field'; object: { kind: string; namespace?: string; name: string }; field: string; path: FieldStep[]; equals: unknown };
+  | { kind: 'field'; object: { kind: string; namespace?: string; name: string }; field: string; path: FieldStep[]; equals: unknown }
+  /** Requests to a Service (network/traffic.ts): in the second ending at `at`, or since its rate was first set. */
+  | { kind: 'traffic'; namespace: string; service: string; window: 'lastSecond' | 'total'; ok?: number; failed?: number };
 
 /** One step of a field path: a property, a list index, or the list item whose `key` is `value`. */
 export type FieldStep = { property: string } | { index: number } | { key: string; value: string };

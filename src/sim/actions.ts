@@ -58,7 +58,9 @@ export type SimAction =
    * itself unready: for `forMs` (every run in that time), else until it restarts.
    * `container` defaults to the pod's first.
    */
-  | { do: 'container-fault'; pod: string; namespace?: string; container?: string; fault: ContainerFaultKind; forMs?: number };
+  | { do: 'container-fault'; pod: string; namespace?: string; container?: string; fault: ContainerFaultKind; forMs?: number }
+  /** Requests per second to a Service from every node's kube-proxy (network/traffic.ts); 0 stops them. */
+  | { do: 'set-traffic'; service: string; namespace?: string; rps: number };
 
 export type ActionName = SimAction['do'];
 
@@ -107,6 +109,8 @@ export function describeAction(action: SimAction): string {
       const container = action.container === undefined ? 'the first container' : `container ${action.container}`;
       return `${container} of pod ${pod} ${FAULT_WORDS[action.fault]}${action.forMs === undefined ? ' until it restarts' : ` for ${action.forMs / 1000} s`}`;
     }
+    case 'set-traffic':
+      return `${action.rps} requests/s to Service ${action.namespace && action.namespace !== 'default' ? `${action.namespace}/` : ''}${action.service}`;
   }
 }
 

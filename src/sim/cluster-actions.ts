@@ -11,6 +11,7 @@ import { LABEL_ZONE } from './controllers/zones';
 import { scaleWorkload } from './controllers/scale';
 import type { Simulation } from './simulation';
 import { runKubectl, type KubectlOutput } from './kubectl';
+import { MAX_RPS } from './network/traffic';
 
 /** Carries out the action; a `kubectl` line returns what kubectl printed. */
 export function applyClusterAction(sim: Simulation, action: SimAction): KubectlOutput | void {
@@ -68,6 +69,8 @@ export function applyClusterAction(sim: Simulation, action: SimAction): KubectlO
       return runKubectl(sim, action.line, action.stdin);
     case 'container-fault':
       return containerFault(sim, action);
+    case 'set-traffic':
+      return setTraffic(sim, action);
   }
 }
 
@@ -160,4 +163,13 @@ function removeTaint(sim: Simulation, nodeName: string, taint: TaintSpec): void 
     if (kept.length === taints.length) throw new ActionError(`taint "${formatTaint(taint)}" not found`);
     node.spec.taints = kept;
   });
+}
+
+function setTraffic(sim: Simulation, action: Extract<SimAction, { do: 'set-traffic' }>): void {
+  const namespace = action.namespace ?? 'default';
+  if (!Number.isInteger(action.rps) || action.rps < 0 || action.rps > MAX_RPS) {
+    throw new ActionError(`rps must be a whole number from 0 to ${MAX_RPS} (got ${action.rps})`);
+  }
+  if (!sim.api.get('Service', action.service, namespace)) throw new ActionError(`services "${action.service}" not found`);
+  sim.traffic.setRate(`${namespace}/${action.service}`, action.rps);
 }

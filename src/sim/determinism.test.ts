@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimAction } from './actions';
 import type { KubeObject, Manifest, Pod } from './api/types';
 import { Simulation, type WorldSnapshot } from './simulation';
+import { addonManifests } from './addons/manifests';
 
 const nodes = ['a', 'b', 'c'].flatMap((zone) => [1, 2, 3].map((i) => ({ name: `zone-${zone}-${i}`, zone: `zone-${zone}` })));
 
@@ -117,6 +118,23 @@ describe('determinism', () => {
     restored.runUntil(400_000);
     const restarts = (sim: Simulation) => ['hung', 'crashing', 'unready'].map((name) => sim.api.get<Pod>('Pod', name, 'default')!.status.containerStatuses![0]!.restartCount);
     expect(restarts(original)).toEqual([1, 5, 0]);
+    expect(restored.snapshot()).toEqual(original.snapshot());
+  });
+
+  it('continues identically when restored while a Service has traffic and a node is down (proxy views, round-robin cursors, counts)', () => {
+    const original = new Simulation({ seed: 17, nodes, settings: { kubelet: { leaseJitter: 0.04 } } });
+    for (const object of addonManifests(['kube-proxy'])) original.schedule(0, { do: 'apply', object });
+    original.schedule(0, { do: 'apply', object: replicaSet('web', 6, { app: 'web' }) });
+    original.schedule(0, { do: 'apply', object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } });
+    original.schedule(20_000, { do: 'set-traffic', service: 'web', rps: 37 });
+    original.schedule(62_000, { do: 'kill-node', node: 'zone-a-1' });
+    original.schedule(70_000, { do: 'partition-node', node: 'zone-b-1' });
+    original.runUntil(90_500);
+    expect(original.traffic.totalsOf('default/web').failed).toBeGreaterThan(0);
+    const restored = restoreThroughJson(original);
+    original.runUntil(400_000);
+    restored.runUntil(400_000);
+    expect(restored.traffic.trafficViews()).toEqual(original.traffic.trafficViews());
     expect(restored.snapshot()).toEqual(original.snapshot());
   });
 

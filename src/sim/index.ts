@@ -39,3 +39,5 @@ export type { ContainerLogsOptions, ContainerLogsResult, LogLine, LogsError } fr
 export { resourceName } from './api/types';
 export { ApiError } from './apiserver/errors';
 export type { ApiErrorCause } from './apiserver/errors';
+export { MAX_RPS, TRAFFIC_TICK_MS } from './network/traffic';
+export type { TrafficView, SecondCount } from './network/traffic';

@@ -16,6 +16,7 @@ import { resolveSettings, type Settings, type SettingsOverrides } from './config
 import { RandomStreams, type RandomStreamsState } from './core/rng';
 import { TimerQueue, type Timer, type TimerQueueState } from './core/timers';
 import { Network, type NetworkState } from './network/network';
+import { Traffic } from './network/traffic';
 import { ActionError, describeAction, type NodeConfig, type SimAction } from './actions';
 import { Kubelets } from './kubelet/kubelets';
 import { NodeLifecycleController } from './controllers/node-lifecycle';
@@ -97,6 +98,7 @@ export class Simulation {
   readonly nodeIpam: NodeIpamController;
   readonly drainer: Drainer;
   readonly scheduler: Scheduler;
+  readonly traffic: Traffic;
   private readonly rng: RandomStreams;
   private readonly viewChanges = new ViewChangeLog();
   private readonly components: Component[];
@@ -153,9 +155,12 @@ export class Simulation {
     this.endpointSlices = new EndpointSliceController(ctx, state('endpointslice'));
     this.drainer = new Drainer(ctx, state('drain'));
     this.scheduler = new Scheduler(ctx, state('scheduler'));
+    this.traffic = new Traffic(ctx, (node) => this.kubelets.view(node), () => this.kubelets.names(), state('traffic'));
 
     const actionsComponent: Component = { name: 'actions', onTimer: (timer) => this.runAction(timer) };
     this.components = [
+      // Traffic first: the second that ends at this instant is counted against the world before this instant's changes.
+      this.traffic,
       actionsComponent,
       // Node IPAM before the kubelets, so a node registered in this round has its pod CIDR before it starts a pod.
       this.nodeIpam,
@@ -245,6 +250,7 @@ export class Simulation {
     if (kinds.has('zones')) out.zones = zoneViews(this.nodeLifecycle);
     if (kinds.has('evictions')) out.evictions = this.taintEviction.scheduledEvictions();
     if (kinds.has('partitions')) out.partitionedZones = this.network.snapshot().partitionedZones;
+    if (kinds.has('traffic')) out.traffic = this.traffic.trafficViews();
     return out;
   }
 
@@ -255,6 +261,7 @@ export class Simulation {
       zones: zoneViews(this.nodeLifecycle),
       evictions: this.taintEviction.scheduledEvictions(),
       partitionedZones: this.network.snapshot().partitionedZones,
+      traffic: this.traffic.trafficViews(),
     };
   }
 
@@ -297,7 +304,7 @@ export class Simulation {
    */
   snapshotShared(): WorldSnapshot {
     const components: Record<string, unknown> = {};
-    for (const c of [this.kubelets, this.nodeIpam, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector, ...this.controllers(), this.scheduler]) {
+    for (const c of [this.kubelets, this.nodeIpam, this.nodeLifecycle, this.taintEviction, this.podGC, this.garbageCollector, ...this.controllers(), this.scheduler, this.traffic]) {
       components[c.name] = c.snapshot();
     }
     return {

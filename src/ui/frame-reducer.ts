@@ -5,6 +5,7 @@
  * component selecting an unchanged slice does not re-render.
  */
 import type { KubeObject, Lease, Node, Pod } from '../sim/api/types';
+import type { TrafficView } from '../sim';
 import type {
   ActionResultFrame,
   DiffFrame,
@@ -64,6 +65,10 @@ export interface MachinesSlice {
   byNode: ReadonlyMap<string, MachineView>;
 }
 
+export interface TrafficSlice {
+  byService: ReadonlyMap<string, TrafficView>;
+}
+
 export interface PlaybackSlice {
   playing: boolean;
   speed: number;
@@ -84,6 +89,8 @@ export interface SimState {
   zones: ZonesSlice;
   evictions: EvictionsSlice;
   machines: MachinesSlice;
+  /** Per Service "ns/name" that has had traffic. */
+  traffic: TrafficSlice;
   playback: PlaybackSlice;
   session: SessionSlice;
 }
@@ -96,6 +103,7 @@ export function initialState(): SimState {
     zones: { zones: [], partitioned: new Set() },
     evictions: { byPod: new Map() },
     machines: { byNode: new Map() },
+    traffic: { byService: new Map() },
     playback: { playing: false, speed: 1 },
     session: { status: 'connecting', seed: null, error: null, lastAction: null },
   };
@@ -142,6 +150,7 @@ function reduceSnapshot(frame: SnapshotFrame): SimState {
     zones: { zones: frame.zones, partitioned: new Set(frame.partitionedZones) },
     evictions: { byPod: evictionsByPod(frame.evictions) },
     machines: { byNode: new Map(frame.machines.map((m) => [m.name, m])) },
+    traffic: trafficSlice(frame.traffic ?? []),
     playback: { playing: frame.playing, speed: frame.speed },
     session: { status: 'running', seed: frame.seed, error: null, lastAction: null },
   };
@@ -209,6 +218,7 @@ function reduceDiff(state: SimState, frame: DiffFrame): Partial<SimState> {
   }
   if (frame.evictions) next.evictions = { byPod: evictionsByPod(frame.evictions) };
   if (frame.machines) next.machines = { byNode: new Map(frame.machines.map((m) => [m.name, m])) };
+  if (frame.traffic) next.traffic = trafficSlice(frame.traffic);
   if (frame.playing !== state.playback.playing || frame.speed !== state.playback.speed) {
     next.playback = { playing: frame.playing, speed: frame.speed };
   }
@@ -356,4 +366,8 @@ function dedupeNewest(incoming: readonly EventRecord[]): EventRecord[] {
     byIdentity.set(id, record);
   }
   return [...byIdentity.values()];
+}
+
+function trafficSlice(views: readonly TrafficView[]): TrafficSlice {
+  return { byService: new Map(views.map((v) => [v.service, v])) };
 }

@@ -171,7 +171,17 @@ function sample(sim: Simulation, atMs: number, counts: { evictions: number; fail
     if (pod.metadata.deletionTimestamp) pods.Terminating++;
     else if (pod.status.phase === 'Running' || pod.status.phase === 'Pending' || pod.status.phase === 'Failed') pods[pod.status.phase]++;
   }
-  return { atMs, readyNodes, pods, evictions: counts.evictions, failedScheduling: counts.failedScheduling };
+  const out: ChartSample = { atMs, readyNodes, pods, evictions: counts.evictions, failedScheduling: counts.failedScheduling };
+  const totals = sim.traffic.allTotals();
+  if (totals.size > 0) {
+    const requests = { ok: 0, failed: 0 };
+    for (const t of totals.values()) {
+      requests.ok += t.ok;
+      requests.failed += t.failed;
+    }
+    out.requests = requests;
+  }
+  return out;
 }
 
 /** Evictions and FailedScheduling recorded after `afterMs`, as the event log still holds them (a repeat counts once). */

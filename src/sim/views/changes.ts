@@ -9,8 +9,9 @@
 import type { ScheduledEviction } from '../controllers/taint-eviction';
 import type { MachineView } from './machines';
 import type { ZoneView } from './zones';
+import type { TrafficView } from '../network/traffic';
 
-export type ViewKind = 'machines' | 'zones' | 'evictions' | 'partitions';
+export type ViewKind = 'machines' | 'zones' | 'evictions' | 'partitions' | 'traffic';
 
 export class ViewChangeLog {
   private readonly dirty = new Set<ViewKind>();
@@ -37,4 +38,6 @@ export interface ViewChanges {
   /** Scheduled taint-eviction deletions, soonest first. */
   evictions?: ScheduledEviction[];
   partitionedZones?: string[];
+  /** Per Service with traffic: its rate and recent counts. */
+  traffic?: TrafficView[];
 }

@@ -98,6 +98,10 @@ const HINTS: { [K in SimAction['do']]: HintRow<K> } = {
   apply: () => 'Applied: the controllers act on the new object; watch the events.',
   delete: (a) => `${a.kind} ${a.name} deleted: the garbage collector removes what it owned.`,
   kubectl: (a) => `${a.line}: run by the simulated API server at this instant; its output is in the Console tab.`,
+  'set-traffic': (a) =>
+    a.rps === 0
+      ? `Traffic to ${a.service} stops; its counts stay in the Requests chart.`
+      : `${a.rps} requests/s to ${a.service}, spread by each node's kube-proxy over the endpoints it knows. A pod on a dead or cut-off node fails its share until the EndpointSlice marks it not ready.`,
   'container-fault': (a) => CONTAINER_FAULT_HINTS[a.fault](`${a.container ? `Container ${a.container}` : 'The container'} of ${a.pod}`),
 };
 

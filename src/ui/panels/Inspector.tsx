@@ -11,6 +11,7 @@ import { PodContainers } from './PodContainers';
 import { PodLogs } from './PodLogs';
 import { liveYaml, openInEditor } from '../editor/editor-state';
 import type { KubeObject } from '../../protocol/messages';
+import { ServiceTraffic } from './ServiceTraffic';
 import { useSim } from '../store';
 import { scalableOwnerOf } from '../workloads';
 import { None } from '../tables/None';
@@ -300,6 +301,7 @@ function PodDetails({ podKey }: { podKey: string }) {
                 <li key={svc.metadata.name}>
                   <span className="mono">{serviceDnsName(svc)}</span>{' '}
                   <span className="muted">{svc.spec?.clusterIP === 'None' ? '(headless)' : svc.spec?.clusterIP}</span>
+                  {svc.spec?.clusterIP !== 'None' && <ServiceTraffic namespace={svc.metadata.namespace ?? 'default'} name={svc.metadata.name} />}
                 </li>
               ))}
             </ul>

@@ -15,7 +15,7 @@ export function ChartTable() {
     <div className="tl-table-wrap" tabIndex={0} role="region" aria-label="Chart data per minute">
       <table className="tl-table">
         <caption>
-          Per simulated minute: events in that minute, and nodes and pods at its end.
+          Per simulated minute: events and requests to Services in that minute, and nodes and pods at its end.
         </caption>
         <thead>
           <tr>
@@ -32,12 +32,14 @@ export function ChartTable() {
             ))}
             <th scope="col">Evictions</th>
             <th scope="col">FailedScheduling</th>
+            <th scope="col">Requests OK</th>
+            <th scope="col">Requests failed</th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={zones.length + POD_PHASES.length + 3}>No samples yet: play or step the simulation.</td>
+              <td colSpan={zones.length + POD_PHASES.length + 5}>No samples yet: play or step the simulation.</td>
             </tr>
           ) : (
             rows.map((row) => (
@@ -53,6 +55,8 @@ export function ChartTable() {
                 ))}
                 <td>{row.evictions}</td>
                 <td>{row.failedScheduling}</td>
+                <td>{row.requestsOk}</td>
+                <td>{row.requestsFailed}</td>
               </tr>
             ))
           )}

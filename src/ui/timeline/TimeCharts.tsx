@@ -3,7 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import { ChartSet } from './chart-set';
 import { LANE_TITLES, type LaneId } from './chart-lanes';
 
-const LANES: readonly LaneId[] = ['ready', 'pods', 'events'];
+const LANES: readonly LaneId[] = ['ready', 'pods', 'events', 'requests'];
 
 /**
  * The chart lanes over simulated time, above the strip and on its axis.

@@ -66,8 +66,24 @@ describe('chart columns', () => {
 
   it('reads the values at an instant: the last sample at or before it, and its minute', () => {
     const columns = buildColumns(samples);
-    expect(valuesAt(columns, 100_000)).toEqual({ atMs: 100_000, ready: [2, 3], pods: [20, 1, 0, 0], minute: 1, evictions: 0, failedScheduling: 1 });
+    expect(valuesAt(columns, 100_000)).toEqual({ atMs: 100_000, ready: [2, 3], pods: [20, 1, 0, 0], minute: 1, evictions: 0, failedScheduling: 1, requests: [0, 0] });
     expect(valuesAt(columns, 400_000).evictions).toBeNull();
+  });
+
+  it('turns running request totals into requests per second over each sample interval, and per-minute counts', () => {
+    const columns = buildColumns([
+      s(0),
+      s(5_000, { requests: { ok: 100, failed: 0 } }),
+      s(10_000, { requests: { ok: 150, failed: 50 } }),
+      s(65_000, { requests: { ok: 150, failed: 50 } }),
+    ]);
+    expect(columns.requestsOk).toEqual([0, 20, 10, 0]);
+    expect(columns.requestsFailed).toEqual([0, 0, 10, 0]);
+    expect(valuesAt(columns, 12_000).requests).toEqual([10, 10]);
+    expect(minuteRows(columns).map((r) => [r.minute, r.requestsOk, r.requestsFailed])).toEqual([
+      [0, 150, 50],
+      [1, 0, 0],
+    ]);
   });
 
   it('gives one table row per minute, with the counts at its end', () => {

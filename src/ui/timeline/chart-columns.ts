@@ -33,6 +33,14 @@ export interface ChartColumns {
   failedPerMinute: number[];
   /** Per minute, the index of its last sample (the counts at the minute's end). */
   lastSampleOfMinute: number[];
+  /** Requests per second to every Service since the previous sample: ok and failed (one value per sample). */
+  requestsOk: number[];
+  requestsFailed: number[];
+  /** Per minute: requests counted in it, ok and failed. */
+  requestsOkPerMinute: number[];
+  requestsFailedPerMinute: number[];
+  /** The running totals at the last sample taken in. */
+  requestTotals: { ok: number; failed: number };
   /** How many samples have been taken in. */
   length: number;
 }
@@ -46,6 +54,11 @@ export function emptyColumns(zones: readonly string[]): ChartColumns {
     evictionsPerMinute: [],
     failedPerMinute: [],
     lastSampleOfMinute: [],
+    requestsOk: [],
+    requestsFailed: [],
+    requestsOkPerMinute: [],
+    requestsFailedPerMinute: [],
+    requestTotals: { ok: 0, failed: 0 },
     length: 0,
   };
 }
@@ -86,11 +99,34 @@ function takeSample(columns: ChartColumns, sample: ChartSample): void {
     columns.evictionsPerMinute.push(0);
     columns.failedPerMinute.push(0);
     columns.lastSampleOfMinute.push(-1);
+    columns.requestsOkPerMinute.push(0);
+    columns.requestsFailedPerMinute.push(0);
   }
+  takeRequests(columns, sample, minute);
   columns.evictionsPerMinute[minute]! += sample.evictions;
   columns.failedPerMinute[minute]! += sample.failedScheduling;
   columns.lastSampleOfMinute[minute] = index;
   columns.length++;
+}
+
+/**
+ * The requests counted since the previous sample, as a rate per second over
+ * its interval. Totals run on, so a sample after a fork (totals from the
+ * forked world) still differs from the one before it correctly; a total that
+ * went down (a restored world) starts over from zero.
+ */
+function takeRequests(columns: ChartColumns, sample: ChartSample, minute: number): void {
+  const totals = sample.requests ?? { ok: 0, failed: 0 };
+  const before = columns.requestTotals.ok <= totals.ok && columns.requestTotals.failed <= totals.failed ? columns.requestTotals : { ok: 0, failed: 0 };
+  const ok = totals.ok - before.ok;
+  const failed = totals.failed - before.failed;
+  const previousMs = columns.x.length > 1 ? columns.x[columns.x.length - 2]! : sample.atMs;
+  const seconds = (sample.atMs - previousMs) / 1000;
+  columns.requestsOk.push(seconds > 0 ? ok / seconds : 0);
+  columns.requestsFailed.push(seconds > 0 ? failed / seconds : 0);
+  columns.requestsOkPerMinute[minute]! += ok;
+  columns.requestsFailedPerMinute[minute]! += failed;
+  columns.requestTotals = { ...totals };
 }
 
 /** The index of the last sample at or before `ms`; -1 when there is none. */
@@ -113,6 +149,8 @@ export interface ValuesAt {
   minute: number;
   evictions: number | null;
   failedScheduling: number | null;
+  /** Requests per second, ok and failed, over the sample interval ending at or before `atMs`. */
+  requests: [number, number] | null;
 }
 
 export function valuesAt(columns: ChartColumns, ms: number): ValuesAt {
@@ -126,6 +164,7 @@ export function valuesAt(columns: ChartColumns, ms: number): ValuesAt {
     minute,
     evictions: binned ? columns.evictionsPerMinute[minute]! : null,
     failedScheduling: binned ? columns.failedPerMinute[minute]! : null,
+    requests: index < 0 ? null : [columns.requestsOk[index]!, columns.requestsFailed[index]!],
   };
 }
 
@@ -136,6 +175,8 @@ export interface MinuteRow {
   failedScheduling: number;
   ready: number[];
   pods: number[];
+  requestsOk: number;
+  requestsFailed: number;
 }
 
 export function minuteRows(columns: ChartColumns): MinuteRow[] {
@@ -149,6 +190,8 @@ export function minuteRows(columns: ChartColumns): MinuteRow[] {
       failedScheduling: columns.failedPerMinute[minute]!,
       ready: columns.ready.map((column) => column[index]!),
       pods: columns.pods.map((column) => column[index]!),
+      requestsOk: columns.requestsOkPerMinute[minute]!,
+      requestsFailed: columns.requestsFailedPerMinute[minute]!,
     });
   });
   return rows;

@@ -4,9 +4,9 @@
  */
 import uPlot from 'uplot';
 import { POD_PHASES, type BarSlots, type ChartColumns } from './chart-columns';
-import { AXIS_INK, EVICTION_LOOK, FAILED_LOOK, GRID_LINE, hatch, PHASE_LOOKS, RIGHT_PAD_PX, Y_AXIS_PX, zoneLook, type SeriesLook } from './chart-style';
+import { AXIS_INK, EVICTION_LOOK, FAILED_LOOK, GRID_LINE, hatch, PHASE_LOOKS, REQUESTS_FAILED_LOOK, REQUESTS_OK_LOOK, RIGHT_PAD_PX, Y_AXIS_PX, zoneLook, type SeriesLook } from './chart-style';
 
-export type LaneId = 'ready' | 'pods' | 'events';
+export type LaneId = 'ready' | 'pods' | 'events' | 'requests';
 
 export interface LegendEntry {
   label: string;
@@ -19,6 +19,7 @@ export const LANE_TITLES: Record<LaneId, string> = {
   ready: 'Ready nodes',
   pods: 'Pods',
   events: 'Per minute',
+  requests: 'Requests/s',
 };
 
 export function legendEntries(lane: LaneId, zones: readonly string[]): LegendEntry[] {
@@ -32,6 +33,11 @@ export function legendEntries(lane: LaneId, zones: readonly string[]): LegendEnt
         { label: 'Evictions', look: EVICTION_LOOK, bar: 'solid' },
         { label: 'FailedScheduling', look: FAILED_LOOK, bar: 'hatched' },
       ];
+    case 'requests':
+      return [
+        { label: 'OK', look: REQUESTS_OK_LOOK },
+        { label: 'Failed', look: REQUESTS_FAILED_LOOK },
+      ];
   }
 }
 
@@ -43,6 +49,8 @@ export function laneData(lane: LaneId, columns: ChartColumns, bars: BarSlots): u
       return [columns.x, ...columns.pods];
     case 'events':
       return [bars.x, bars.evictions, bars.failed] as uPlot.AlignedData;
+    case 'requests':
+      return [columns.x, columns.requestsOk, columns.requestsFailed];
   }
 }
 

@@ -211,6 +211,8 @@ function laneValues(lane: LaneId, at: ValuesAt): (string | undefined)[] {
       return at.pods?.map(String) ?? [];
     case 'events':
       return [at.evictions, at.failedScheduling].map((n) => (n === null ? undefined : `${n}`));
+    case 'requests':
+      return at.requests?.map((n) => `${Math.round(n * 10) / 10}`) ?? [];
   }
 }
 

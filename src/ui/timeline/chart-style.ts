@@ -32,6 +32,10 @@ export const PHASE_LOOKS: Record<PodPhase, SeriesLook> = {
 export const EVICTION_LOOK: SeriesLook = { stroke: '#c81e1e', dash: [] };
 export const FAILED_LOOK: SeriesLook = { stroke: '#6d28d9', dash: [] };
 
+/** Requests: ok solid green, failed dashed red (and labelled). */
+export const REQUESTS_OK_LOOK: SeriesLook = { stroke: '#17803d', dash: [] };
+export const REQUESTS_FAILED_LOOK: SeriesLook = { stroke: '#c81e1e', dash: [5, 3] };
+
 export const AXIS_INK = '#5b6370';
 export const GRID_LINE = '#e6e9ee';
 
