@@ -27,6 +27,9 @@ import { hasLessonSection, parseLesson } from '../lessons/parse';
 import { KubectlRunner } from './kubectl';
 import { SentObjects } from './sent-objects';
 import { runEditorCommand } from './editor';
+import { actionLimitProblem } from '../scenario/action-limits';
+import { PAGE_LIMITS } from '../kube/limits';
+import type { Node } from '../sim/api/types';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -221,8 +224,8 @@ export class SimSession {
     const objects = command.objects ?? (command.nodes ? [] : defaultObjects());
     const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
     sim.runUntil(0);
-    this.booted = command;
     this.start(sim, undefined, null, keepPlaying, command);
+    this.booted = command;
     this.setLesson(null);
     for (const record of records) {
       if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
@@ -259,7 +262,6 @@ export class SimSession {
         ...(result ? { outcome: outcomeOf(result) } : {}),
       };
     });
-    this.booted = command;
     const info = {
       fileName: command.fileName,
       name: scenario.name,
@@ -267,6 +269,7 @@ export class SimSession {
       expectations,
     };
     this.start(built.sim, info, queue, keepPlaying || lessonFile !== null, command);
+    this.booted = command;
     if (lessonFile?.ok) {
       this.speed = LESSON_SPEED;
       this.setLesson(new LessonPlayer(lessonFile.file, this.lessonHost()));
@@ -319,7 +322,13 @@ export class SimSession {
     for (const [name, value] of [['viewMs', command.viewMs], ['latestMs', command.latestMs]] as const) {
       if (value !== undefined && !Number.isFinite(value)) throw new Error(`${name} must be a time in ms, got ${String(value)}`);
     }
-    // Built first: a bad input log is refused before anything the user had is replaced.
+    // Built first: a bad input log, or one over a limit, is refused before anything the user had is replaced.
+    let nodeCount = countNodes(sim);
+    for (const { atMs, action } of inputs) {
+      const problem = actionLimitProblem(action, PAGE_LIMITS, { nodeCount });
+      if (problem !== undefined) throw new Error(`the recorded action at ${atMs} ms (${describeAction(action)}) is refused: ${problem}`);
+      if (action.do === 'add-node') nodeCount++;
+    }
     const history = new History(sim, inputs, { latestMs: Math.max(0, command.latestMs ?? 0, command.viewMs ?? 0) });
     const viewMs = Math.min(history.latestMs, Math.max(0, command.viewMs ?? history.latestMs));
     if (!keepPlaying) this.stop();
@@ -407,6 +416,8 @@ export class SimSession {
   /** Runs an action now (forking when the past is shown); returns its record (with its error, if any). */
   private act(action: SimAction, byLearner = true): ActionRecord | undefined {
     const history = this.history!;
+    const refusal = this.limitProblem(action);
+    if (refusal !== undefined) return this.refuse(action, refusal);
     const timeline = this.timeline!;
     const forkAtMs = history.live ? null : history.nowMs;
     const input = history.act(action);
@@ -436,6 +447,19 @@ export class SimSession {
       this.lesson.learnerActed(action, record?.error);
       this.flush();
     }
+    return record;
+  }
+
+  /** Why the action is over one of the page's limits (src/kube/limits.ts), or undefined. */
+  private limitProblem(action: SimAction): string | undefined {
+    return actionLimitProblem(action, PAGE_LIMITS, { nodeCount: countNodes(this.requireSim()) });
+  }
+
+  /** An action over a limit: not recorded, nothing runs; the page (and kubectl, the editor) hear why. */
+  private refuse(action: SimAction, error: string): ActionRecord {
+    const record: ActionRecord = { seq: 0, atMs: this.history!.nowMs, action, error, done: true };
+    if (action.do === 'kubectl') record.output = { stdout: '', stderr: `error: ${error}`, exitCode: 1 };
+    this.host.post({ type: 'action-result', seq: 0, description: describeAction(action), error });
     return record;
   }
 
@@ -588,6 +612,10 @@ export class SimSession {
     if (!this.sim) throw new Error('the simulation has not booted yet');
     return this.sim;
   }
+}
+
+function countNodes(sim: Simulation): number {
+  return [...sim.api.list<Node>('Node')].length;
 }
 
 function outcomeOf(result: ExpectationResult): { passed: boolean; reason?: string } {
