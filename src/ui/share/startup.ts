@@ -52,7 +52,8 @@ export function bootFor(state: RunState): Boot {
   return { ...state.boot, inputs: state.inputs, viewMs: state.viewMs, latestMs: state.latestMs };
 }
 
-function openingOf(state: RunState, progress: Progress = {}, search = ''): Opening {
+/** What reopens `state`: its boot replayed to its instant, paused (a lesson from its start, at the saved step). */
+export function openingOf(state: RunState, progress: Progress = {}, search = ''): Opening {
   const boot = state.boot;
   if (boot.type === 'boot-scenario' && isLessonText(boot.text)) {
     const name = lessonNameOf(boot.text);
