@@ -8,6 +8,7 @@ import { followSelection } from './chrome/side-tabs';
 import { followConsole } from './console/console-store';
 import { UpdatePrompt } from './chrome/UpdatePrompt';
 import { WorkerAlert } from './chrome/WorkerAlert';
+import { TaskProgress } from './chrome/TaskProgress';
 import { injectFault, subscribeFrames } from './sim-client';
 import { reportError, useSim } from './store';
 import { startSaving } from './share/persist';
@@ -60,6 +61,9 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary label="The worker alert">
       <WorkerAlert />
+    </ErrorBoundary>
+    <ErrorBoundary label="The progress bar">
+      <TaskProgress />
     </ErrorBoundary>
     <ErrorBoundary label="The update prompt">
       <UpdatePrompt />

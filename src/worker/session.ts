@@ -27,6 +27,7 @@ import { hasLessonSection, parseLesson } from '../lessons/parse';
 import { KubectlRunner } from './kubectl';
 import { SentObjects } from './sent-objects';
 import { runEditorCommand } from './editor';
+import { applyInSlices, type BootProgress } from './boot-slices';
 import { actionLimitProblem } from '../scenario/action-limits';
 import { PAGE_LIMITS } from '../kube/limits';
 import type { Node } from '../sim/api/types';
@@ -50,6 +51,19 @@ const COMMAND_BUDGET_MS = 5_000;
 
 type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 type ScenarioCommand = Extract<SimCommand, { type: 'boot-scenario' }>;
+
+/** Wall time a long task (boot-slices.ts) may take per tick before the worker posts progress and reads its messages. */
+export const JOB_BUDGET_MS_PER_TICK = 100;
+
+/** A task run in slices across ticks: its progress is posted, and `cancel` stops it. */
+interface Job {
+  label: string;
+  unit: string;
+  slices: Generator<BootProgress, ActionRecord[]>;
+  finish(records: ActionRecord[]): void;
+  /** After `cancel`: what to do when the job had no world to fall back on. */
+  cancelled(): void;
+}
 
 /** What the page last heard about the timeline, to post only changes. */
 interface TimelineSent {
@@ -89,6 +103,9 @@ export class SimSession {
   private lesson: LessonPlayer | null = null;
   /** The console's kubectl (kubectl.ts). */
   private readonly kubectl: KubectlRunner;
+  /** The long task under way, and the commands that arrived during it (run once it ends). */
+  private job: Job | null = null;
+  private waiting: SimCommand[] = [];
 
   constructor(private readonly host: SessionHost) {
     this.recorder = new RunRecorder((frame) => host.post(frame));
@@ -98,6 +115,11 @@ export class SimSession {
   /** Runs one command; failures are posted as error frames, never thrown. */
   handle(command: SimCommand): void {
     try {
+      if (command.type === 'cancel') return this.cancelJob();
+      if (this.job && command.type !== 'boot' && command.type !== 'boot-scenario') {
+        this.waiting.push(command);
+        return;
+      }
       this.run(command);
     } catch (error) {
       this.fail(error);
@@ -110,6 +132,7 @@ export class SimSession {
 
   /** One pacing tick: answer the newest seek, or turn the wall time since the last tick into simulated time. */
   tick(): void {
+    if (this.job) return this.continueJob();
     if (this.pendingSeekMs !== null) return this.answerSeek();
     if (!this.sim || !this.playing) return;
     try {
@@ -222,14 +245,78 @@ export class SimSession {
     });
     sim.api.trackChanges();
     const objects = command.objects ?? (command.nodes ? [] : defaultObjects());
-    const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
-    sim.runUntil(0);
-    this.start(sim, undefined, null, keepPlaying, command);
-    this.booted = command;
-    this.setLesson(null);
-    for (const record of records) {
-      if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
+    const seed = command.seed;
+    this.runJob({
+      label: 'Booting the cluster',
+      unit: 'objects',
+      slices: applyInSlices(sim, objects),
+      finish: (records) => {
+        this.start(sim, undefined, null, keepPlaying, command);
+        this.booted = command;
+        this.setLesson(null);
+        for (const record of records) {
+          if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
+        }
+      },
+      cancelled: () => this.boot({ type: 'boot', seed }, false),
+    });
+  }
+
+  /**
+   * Runs the job's first slice now; a job of one slice ends here, as if
+   * unsliced. A longer one goes on in the ticks, posting progress; a boot
+   * arriving meanwhile replaces it.
+   */
+  private runJob(job: Job): void {
+    if (this.job) this.dropJob();
+    const first = job.slices.next();
+    if (first.done) return job.finish(first.value);
+    this.job = job;
+    this.postProgress(job, first.value);
+    this.host.setTicking(true);
+  }
+
+  private continueJob(): void {
+    const job = this.job!;
+    const deadlineWallMs = this.host.wallNowMs() + JOB_BUDGET_MS_PER_TICK;
+    try {
+      let step = job.slices.next();
+      while (!step.done && this.host.wallNowMs() < deadlineWallMs) step = job.slices.next();
+      if (!step.done) return this.postProgress(job, step.value);
+      this.job = null;
+      this.host.post({ type: 'progress', label: job.label, unit: job.unit, done: 1, total: 1, finished: 'done' });
+      job.finish(step.value);
+    } catch (error) {
+      this.job = null;
+      this.waiting = [];
+      this.fail(error);
     }
+    this.host.setTicking(this.playing || this.pendingSeekMs !== null);
+    const waiting = this.waiting.splice(0);
+    for (const command of waiting) this.handle(command);
+  }
+
+  private postProgress(job: Job, progress: BootProgress): void {
+    this.host.post({ type: 'progress', label: job.label, unit: job.unit, done: progress.done, total: progress.total });
+  }
+
+  /** Drops the job under way and what waited for it; says so to the page. */
+  private dropJob(): Job | null {
+    const job = this.job;
+    if (!job) return null;
+    this.job = null;
+    this.waiting = [];
+    this.host.post({ type: 'progress', label: job.label, unit: job.unit, done: 0, total: 1, finished: 'cancelled' });
+    this.host.setTicking(this.playing || this.pendingSeekMs !== null);
+    return job;
+  }
+
+  /** `cancel`: the world booted before stays as it was (playing resumes from now); with none, the job's fallback boots. */
+  private cancelJob(): void {
+    const job = this.dropJob();
+    if (!job) return;
+    this.pace = startPace(this.host.wallNowMs());
+    if (!this.sim) job.cancelled();
   }
 
   /** Parses and boots a scenario file; an invalid one leaves the running world as it is. */
