@@ -45,7 +45,7 @@ for (const { fault, says } of CASES) {
 const card = (page: Page, node: string) => page.getByRole('group', { name: new RegExp(`^Node ${node},`) });
 
 for (const { fault, says } of CASES) {
-  test(`after a worker fault (${fault}), Restart from the last checkpoint brings back the cluster at its time with the user's actions`, async ({ page }) => {
+  test(`after a worker fault (${fault}), Restart from the last checkpoint brings back the cluster at its time with the user's actions`, async ({ page }, testInfo) => {
     test.setTimeout(90_000);
     await page.goto('./?test-faults&paused');
     await expect(card(page, 'zone-a-1')).toBeVisible();
@@ -61,6 +61,12 @@ for (const { fault, says } of CASES) {
     await expect(alert(page)).toContainText('brings back t = 1m10s, with 1 action, paused.');
     const restart = page.getByRole('button', { name: 'Restart from the last checkpoint' });
     await expect(restart).toBeFocused();
+    if (fault === 'throw') {
+      await page.screenshot({ path: testInfo.outputPath('worker-alert-1280.png') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: testInfo.outputPath('worker-alert-390.png') });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
     await restart.click();
     await expect(alert(page)).toHaveCount(0);
     await expect(clock(page)).toHaveText('t = 1m10s', { timeout: 15_000 });
