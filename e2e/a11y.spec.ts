@@ -33,3 +33,19 @@ test('no serious or critical violations with an inline error and with the shortc
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await check('shortcuts dialog');
 });
+
+test('the embedded page and the boot progress bar have no serious or critical violations (axe)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+  };
+  await page.goto('./?embed&paused');
+  await expect(page.getByRole('group', { name: /Node zone-a-1/ })).toBeVisible();
+  await check('?embed');
+  await page.goto('./?nodes=1000&pods=20000&paused');
+  await expect(page.getByRole('progressbar', { name: /Booting the cluster/ })).toBeVisible({ timeout: 30_000 });
+  await check('progress');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+});

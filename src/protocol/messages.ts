@@ -139,6 +139,12 @@ export type SimCommand =
   | { type: 'go-live' }
   /** Brings back the future the last fork discarded, and shows the instant the fork was made at. */
   | { type: 'undo-fork' }
+  /**
+   * Stops the long task under way (booting a big cluster, see ProgressFrame):
+   * the world booted before it stays as it was (none: the default cluster
+   * boots), and the commands sent after the cancelled boot are dropped.
+   */
+  | { type: 'cancel' }
   /** The page's heartbeat: the worker answers each with a `pong` of the same seq, at once (sim.worker.ts). */
   | { type: 'ping'; seq: number }
   /**
@@ -399,6 +405,25 @@ export interface TimelineFrame {
   rewritten: { atMs: number; undoable: boolean } | null;
 }
 
+/**
+ * A task that takes more than one slice of the worker's time (booting a big
+ * cluster: its objects are applied at t = 0 in slices, src/worker/boot-slices.ts).
+ * Posted after each slice, so the page can show progress and offer `cancel`;
+ * commands other than `cancel`, `ping` and another boot wait until it ends.
+ * The last frame of a task has `finished`.
+ */
+export interface ProgressFrame {
+  type: 'progress';
+  /** One line: "Booting the cluster". */
+  label: string;
+  done: number;
+  total: number;
+  /** What is counted: "objects". */
+  unit: string;
+  /** Set on the task's last frame. */
+  finished?: 'done' | 'cancelled';
+}
+
 /** The answer to a `ping`. */
 export interface PongFrame {
   type: 'pong';
@@ -479,6 +504,7 @@ export type SimFrame =
   | RunExportFrame
   | LessonFrame
   | KubectlOutputFrame
+  | ProgressFrame
   | PongFrame;
 
 // ---- lessons (docs/lessons.md; the player's state machine is src/worker/lesson.ts) ----

@@ -5,6 +5,7 @@
  */
 import { CONTAINER_FAULTS, MAX_RPS, NAMESPACED_KINDS, type NodeConfig, type SimAction } from '../sim';
 import { readNodeConfig, readNodeName, readTaint, type NodeContext } from './parse-cluster';
+import { actionLimitProblem } from './action-limits';
 import { withinLimit } from './parse-limits';
 import { readManifest } from './parse-objects';
 import type { Reader } from './reader';
@@ -106,7 +107,14 @@ function readBody(name: SimAction['do'], fields: Record<string, unknown>, path: 
       const line = reader.string(fields.line, [...path, 'line'], { nonEmpty: true });
       const stdin = fields.stdin === undefined ? undefined : reader.string(fields.stdin, [...path, 'stdin']);
       if (line === undefined || (fields.stdin !== undefined && stdin === undefined)) return undefined;
-      return { action: stdin === undefined ? { do: 'kubectl', line } : { do: 'kubectl', line, stdin } };
+      const action: SimAction = stdin === undefined ? { do: 'kubectl', line } : { do: 'kubectl', line, stdin };
+      // The node count is checked for the whole file (checkTotals); here, what the line itself asks for.
+      const problem = actionLimitProblem(action, reader.limits, { nodeCount: 0 });
+      if (problem !== undefined) {
+        reader.error([...path, 'line'], problem);
+        return undefined;
+      }
+      return { action };
     }
     case 'container-fault':
       return readContainerFault(fields, path, reader);

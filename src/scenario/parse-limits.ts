@@ -7,6 +7,7 @@
 import { formatBytes, overLimit, type SizeLimits } from '../kube/limits';
 import type { Manifest } from '../sim/api/types';
 import type { Reader } from './reader';
+import { REPLICA_FIELDS } from './action-limits';
 import type { ScheduledAction } from './types';
 import type { Path } from './yaml-source';
 
@@ -84,13 +85,6 @@ export function listWithinLimit(reader: Reader, path: Path, value: unknown): boo
   return !Array.isArray(value) || withinLimit(reader, path, 'entries', value.length, reader.limits.entries);
 }
 
-const REPLICA_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Deployment: ['replicas'],
-  ReplicaSet: ['replicas'],
-  StatefulSet: ['replicas'],
-  ReplicationController: ['replicas'],
-  Job: ['parallelism', 'completions'],
-};
 
 /** A workload's replica counts against replicasPerWorkload. */
 export function checkReplicas(manifest: Manifest, path: Path, reader: Reader): boolean {

@@ -132,6 +132,7 @@ export function reduceFrame(state: SimState, frame: SimFrame): Partial<SimState>
     case 'lesson':
     case 'kubectl-output':
     case 'editor-result':
+    case 'progress':
       // The page's own slices (store.ts, page-state.ts, share/) take these.
       return null;
   }

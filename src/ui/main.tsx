@@ -8,6 +8,7 @@ import { followSelection } from './chrome/side-tabs';
 import { followConsole } from './console/console-store';
 import { UpdatePrompt } from './chrome/UpdatePrompt';
 import { WorkerAlert } from './chrome/WorkerAlert';
+import { TaskProgress } from './chrome/TaskProgress';
 import { injectFault, subscribeFrames } from './sim-client';
 import { reportError, useSim } from './store';
 import { startSaving } from './share/persist';
@@ -15,6 +16,7 @@ import { takeFrame } from './share/share-store';
 import { startSession } from './share/startup';
 import { followLessonAddress } from './lessons/open-lesson';
 import { followProgress } from './lessons/progress';
+import { EMBED } from './embed';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -26,7 +28,8 @@ if (!root) throw new Error('#root element missing from index.html');
 // the end-to-end tests drive time themselves): see share/startup.ts.
 const addressBoot = bootCommandFromSearch(window.location.search, DEFAULT_SEED);
 subscribeFrames(takeFrame);
-startSaving();
+// An embedded page (?embed) is someone else's page: it keeps no saved session of its own.
+if (!EMBED) startSaving();
 void startSession(addressBoot.command);
 if (addressBoot.problems.length > 0) {
   // Said once the default cluster is up: its first snapshot clears the error line.
@@ -60,6 +63,9 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary label="The worker alert">
       <WorkerAlert />
+    </ErrorBoundary>
+    <ErrorBoundary label="The progress bar">
+      <TaskProgress />
     </ErrorBoundary>
     <ErrorBoundary label="The update prompt">
       <UpdatePrompt />

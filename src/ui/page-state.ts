@@ -9,6 +9,7 @@ import type {
   ContainerLogsFrame,
   ExplainTarget,
   ExplanationFrame,
+  ProgressFrame,
   ScenarioInfo,
   ScenarioRejectedFrame,
   Settings,
@@ -42,12 +43,15 @@ export interface ConfigSlice {
 export interface PageSlices {
   inspector: InspectorSlice;
   config: ConfigSlice;
+  /** The worker's long task under way (a big boot), with its progress; null when there is none. */
+  task: ProgressFrame | null;
 }
 
 export function initialPageState(): PageSlices {
   return {
     inspector: { selection: null, explanation: null },
     config: { settings: null, scenario: null, rejected: null },
+    task: null,
   };
 }
 
@@ -69,6 +73,8 @@ function sameTarget(a: ExplainTarget, b: ExplainTarget): boolean {
 /** The page slices a frame replaces; null when it changes none. */
 export function reducePageFrame(state: PageSlices, frame: SimFrame): Partial<PageSlices> | null {
   switch (frame.type) {
+    case 'progress':
+      return { task: frame.finished ? null : frame };
     case 'explanation': {
       const selection = state.inspector.selection;
       if (!selection || !sameTarget(explainTargetOf(selection), frame.target)) return null;

@@ -3,7 +3,8 @@
  * commands, feeds every frame into the store, and watches the worker
  * (worker-health.ts): a heartbeat with a deadline, and its error events.
  * A worker that hangs, dies or fails to load is said so, the clock stops,
- * and "Start over" replaces it with a fresh one on the default cluster.
+ * and "Start over" replaces it with a fresh one on the default cluster, or
+ * "Restart from the last checkpoint" with one replaying the session.
  */
 import type { SimCommand, SimFrame, WorkerFault } from '../protocol/messages';
 import { applyFrame, reportError, useSim } from './store';
@@ -86,10 +87,16 @@ function stopWorker(): void {
 
 /** After a hang or a crash: a fresh worker with the default cluster at t = 0, paused. */
 export function startOver(seed: number): void {
+  restartWith({ type: 'boot', seed }, []);
+}
+
+/** After a hang or a crash: a fresh worker booting `boot`, then sent `after` (share/recover.ts restores the last checkpoint this way). */
+export function restartWith(boot: Extract<SimCommand, { type: 'boot' | 'boot-scenario' }>, after: readonly SimCommand[]): void {
   stopWorker();
   useWorkerHealth.setState({ health: { state: 'starting' } });
   useSim.setState((s) => ({ session: { ...s.session, error: null } }));
-  connectSimulation({ type: 'boot', seed });
+  connectSimulation(boot);
+  for (const command of after) sendCommand(command);
 }
 
 export function sendCommand(command: SimCommand): void {

@@ -54,6 +54,6 @@ describe('workloads', () => {
     expect(parseReplicas('2.5', label)).toEqual({ error: 'Replicas must be a whole number (got 2.5).' });
     expect(parseReplicas('abc', label)).toEqual({ error: 'Replicas must be a whole number, not "abc".' });
     expect(parseReplicas('5000', label)).toEqual({ replicas: 5000 });
-    expect(parseReplicas('5001', label)).toEqual({ error: "Deployment web: 5,001 replicas is over the page's limit of 5,000 replicas." });
+    expect(parseReplicas('5001', label)).toEqual({ error: "Deployment web: replicas: 5,001 replicas is over the page's limit of 5,000 replicas." });
   });
 });

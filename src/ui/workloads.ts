@@ -4,14 +4,12 @@
  * `kubectl scale` applies to, and the replica count a user typed. Pure
  * functions over the store's `cluster.others` slice.
  */
-import { overLimit, PAGE_LIMITS } from '../kube/limits';
+import { PAGE_LIMITS } from '../kube/limits';
+import { actionLimitProblem } from '../scenario/action-limits';
 import type { KubeObject, Pod } from '../sim/api/types';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Job'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
-
-/** The largest count the page sends: beyond it one click would create more pods than the page can draw. */
-export const MAX_REPLICAS = PAGE_LIMITS.replicasPerWorkload;
 
 export interface WorkloadRef {
   kind: string;
@@ -140,7 +138,9 @@ export function parseReplicas(text: string, label: string): { replicas: number }
     };
   }
   const replicas = Number(trimmed);
-  if (replicas > MAX_REPLICAS) return { error: `${capitalize(label)}: ${overLimit('replicas', replicas, MAX_REPLICAS, PAGE_LIMITS)}.` };
+  // The worker refuses it too (every action is checked there); said here at once, next to the field.
+  const problem = actionLimitProblem({ do: 'scale', kind: 'Deployment', name: label, replicas }, PAGE_LIMITS, { nodeCount: 0 });
+  if (problem) return { error: `${capitalize(label)}: ${problem}.` };
   return { replicas };
 }
 

@@ -27,6 +27,10 @@ import { hasLessonSection, parseLesson } from '../lessons/parse';
 import { KubectlRunner } from './kubectl';
 import { SentObjects } from './sent-objects';
 import { runEditorCommand } from './editor';
+import { applyInSlices, type BootProgress } from './boot-slices';
+import { actionLimitProblem } from '../scenario/action-limits';
+import { PAGE_LIMITS } from '../kube/limits';
+import type { Node } from '../sim/api/types';
 
 export { MAX_SPEED, MAX_WALL_MS_PER_TICK, MIN_SPEED } from './pacing';
 
@@ -47,6 +51,19 @@ const COMMAND_BUDGET_MS = 5_000;
 
 type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 type ScenarioCommand = Extract<SimCommand, { type: 'boot-scenario' }>;
+
+/** Wall time a long task (boot-slices.ts) may take per tick before the worker posts progress and reads its messages. */
+export const JOB_BUDGET_MS_PER_TICK = 100;
+
+/** A task run in slices across ticks: its progress is posted, and `cancel` stops it. */
+interface Job {
+  label: string;
+  unit: string;
+  slices: Generator<BootProgress, ActionRecord[]>;
+  finish(records: ActionRecord[]): void;
+  /** After `cancel`: what to do when the job had no world to fall back on. */
+  cancelled(): void;
+}
 
 /** What the page last heard about the timeline, to post only changes. */
 interface TimelineSent {
@@ -86,6 +103,9 @@ export class SimSession {
   private lesson: LessonPlayer | null = null;
   /** The console's kubectl (kubectl.ts). */
   private readonly kubectl: KubectlRunner;
+  /** The long task under way, and the commands that arrived during it (run once it ends). */
+  private job: Job | null = null;
+  private waiting: SimCommand[] = [];
 
   constructor(private readonly host: SessionHost) {
     this.recorder = new RunRecorder((frame) => host.post(frame));
@@ -95,6 +115,11 @@ export class SimSession {
   /** Runs one command; failures are posted as error frames, never thrown. */
   handle(command: SimCommand): void {
     try {
+      if (command.type === 'cancel') return this.cancelJob();
+      if (this.job && command.type !== 'boot' && command.type !== 'boot-scenario') {
+        this.waiting.push(command);
+        return;
+      }
       this.run(command);
     } catch (error) {
       this.fail(error);
@@ -107,6 +132,7 @@ export class SimSession {
 
   /** One pacing tick: answer the newest seek, or turn the wall time since the last tick into simulated time. */
   tick(): void {
+    if (this.job) return this.continueJob();
     if (this.pendingSeekMs !== null) return this.answerSeek();
     if (!this.sim || !this.playing) return;
     try {
@@ -219,14 +245,78 @@ export class SimSession {
     });
     sim.api.trackChanges();
     const objects = command.objects ?? (command.nodes ? [] : defaultObjects());
-    const records = objects.map((object) => sim.schedule(0, { do: 'apply', object }));
-    sim.runUntil(0);
-    this.booted = command;
-    this.start(sim, undefined, null, keepPlaying, command);
-    this.setLesson(null);
-    for (const record of records) {
-      if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
+    const seed = command.seed;
+    this.runJob({
+      label: 'Booting the cluster',
+      unit: 'objects',
+      slices: applyInSlices(sim, objects),
+      finish: (records) => {
+        this.start(sim, undefined, null, keepPlaying, command);
+        this.booted = command;
+        this.setLesson(null);
+        for (const record of records) {
+          if (record.error !== undefined) this.host.post({ type: 'error', message: `${describeAction(record.action)}: ${record.error}` });
+        }
+      },
+      cancelled: () => this.boot({ type: 'boot', seed }, false),
+    });
+  }
+
+  /**
+   * Runs the job's first slice now; a job of one slice ends here, as if
+   * unsliced. A longer one goes on in the ticks, posting progress; a boot
+   * arriving meanwhile replaces it.
+   */
+  private runJob(job: Job): void {
+    if (this.job) this.dropJob();
+    const first = job.slices.next();
+    if (first.done) return job.finish(first.value);
+    this.job = job;
+    this.postProgress(job, first.value);
+    this.host.setTicking(true);
+  }
+
+  private continueJob(): void {
+    const job = this.job!;
+    const deadlineWallMs = this.host.wallNowMs() + JOB_BUDGET_MS_PER_TICK;
+    try {
+      let step = job.slices.next();
+      while (!step.done && this.host.wallNowMs() < deadlineWallMs) step = job.slices.next();
+      if (!step.done) return this.postProgress(job, step.value);
+      this.job = null;
+      this.host.post({ type: 'progress', label: job.label, unit: job.unit, done: 1, total: 1, finished: 'done' });
+      job.finish(step.value);
+    } catch (error) {
+      this.job = null;
+      this.waiting = [];
+      this.fail(error);
     }
+    this.host.setTicking(this.playing || this.pendingSeekMs !== null);
+    const waiting = this.waiting.splice(0);
+    for (const command of waiting) this.handle(command);
+  }
+
+  private postProgress(job: Job, progress: BootProgress): void {
+    this.host.post({ type: 'progress', label: job.label, unit: job.unit, done: progress.done, total: progress.total });
+  }
+
+  /** Drops the job under way and what waited for it; says so to the page. */
+  private dropJob(): Job | null {
+    const job = this.job;
+    if (!job) return null;
+    this.job = null;
+    this.waiting = [];
+    this.host.post({ type: 'progress', label: job.label, unit: job.unit, done: 0, total: 1, finished: 'cancelled' });
+    this.host.setTicking(this.playing || this.pendingSeekMs !== null);
+    return job;
+  }
+
+  /** `cancel`: the world booted before stays as it was (playing resumes from now); with none, the job's fallback boots. */
+  private cancelJob(): void {
+    const job = this.dropJob();
+    if (!job) return;
+    this.pace = startPace(this.host.wallNowMs());
+    if (!this.sim) job.cancelled();
   }
 
   /** Parses and boots a scenario file; an invalid one leaves the running world as it is. */
@@ -259,7 +349,6 @@ export class SimSession {
         ...(result ? { outcome: outcomeOf(result) } : {}),
       };
     });
-    this.booted = command;
     const info = {
       fileName: command.fileName,
       name: scenario.name,
@@ -267,6 +356,7 @@ export class SimSession {
       expectations,
     };
     this.start(built.sim, info, queue, keepPlaying || lessonFile !== null, command);
+    this.booted = command;
     if (lessonFile?.ok) {
       this.speed = LESSON_SPEED;
       this.setLesson(new LessonPlayer(lessonFile.file, this.lessonHost()));
@@ -319,7 +409,13 @@ export class SimSession {
     for (const [name, value] of [['viewMs', command.viewMs], ['latestMs', command.latestMs]] as const) {
       if (value !== undefined && !Number.isFinite(value)) throw new Error(`${name} must be a time in ms, got ${String(value)}`);
     }
-    // Built first: a bad input log is refused before anything the user had is replaced.
+    // Built first: a bad input log, or one over a limit, is refused before anything the user had is replaced.
+    let nodeCount = countNodes(sim);
+    for (const { atMs, action } of inputs) {
+      const problem = actionLimitProblem(action, PAGE_LIMITS, { nodeCount });
+      if (problem !== undefined) throw new Error(`the recorded action at ${atMs} ms (${describeAction(action)}) is refused: ${problem}`);
+      if (action.do === 'add-node') nodeCount++;
+    }
     const history = new History(sim, inputs, { latestMs: Math.max(0, command.latestMs ?? 0, command.viewMs ?? 0) });
     const viewMs = Math.min(history.latestMs, Math.max(0, command.viewMs ?? history.latestMs));
     if (!keepPlaying) this.stop();
@@ -407,6 +503,8 @@ export class SimSession {
   /** Runs an action now (forking when the past is shown); returns its record (with its error, if any). */
   private act(action: SimAction, byLearner = true): ActionRecord | undefined {
     const history = this.history!;
+    const refusal = this.limitProblem(action);
+    if (refusal !== undefined) return this.refuse(action, refusal);
     const timeline = this.timeline!;
     const forkAtMs = history.live ? null : history.nowMs;
     const input = history.act(action);
@@ -436,6 +534,19 @@ export class SimSession {
       this.lesson.learnerActed(action, record?.error);
       this.flush();
     }
+    return record;
+  }
+
+  /** Why the action is over one of the page's limits (src/kube/limits.ts), or undefined. */
+  private limitProblem(action: SimAction): string | undefined {
+    return actionLimitProblem(action, PAGE_LIMITS, { nodeCount: countNodes(this.requireSim()) });
+  }
+
+  /** An action over a limit: not recorded, nothing runs; the page (and kubectl, the editor) hear why. */
+  private refuse(action: SimAction, error: string): ActionRecord {
+    const record: ActionRecord = { seq: 0, atMs: this.history!.nowMs, action, error, done: true };
+    if (action.do === 'kubectl') record.output = { stdout: '', stderr: `error: ${error}`, exitCode: 1 };
+    this.host.post({ type: 'action-result', seq: 0, description: describeAction(action), error });
     return record;
   }
 
@@ -588,6 +699,10 @@ export class SimSession {
     if (!this.sim) throw new Error('the simulation has not booted yet');
     return this.sim;
   }
+}
+
+function countNodes(sim: Simulation): number {
+  return [...sim.api.list<Node>('Node')].length;
 }
 
 function outcomeOf(result: ExpectationResult): { passed: boolean; reason?: string } {

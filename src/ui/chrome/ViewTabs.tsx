@@ -1,6 +1,7 @@
 /** Graph or Table: two views of the same store (WAI-ARIA tabs with arrow-key movement). */
 import type { KeyboardEvent } from 'react';
 import { setView, useLayout, type View } from './layout-state';
+import { useSim } from '../store';
 
 const VIEWS: readonly { id: View; label: string }[] = [
   { id: 'graph', label: 'Graph' },
@@ -9,6 +10,8 @@ const VIEWS: readonly { id: View; label: string }[] = [
 
 export function ViewTabs() {
   const view = useLayout((s) => s.view);
+  // The panel exists once the simulation has booted (a big boot shows its progress first): no reference to a missing element before.
+  const booted = useSim((s) => s.session.status === 'running');
   const onChange = setView;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -27,7 +30,7 @@ export function ViewTabs() {
           type="button"
           role="tab"
           aria-selected={view === v.id}
-          aria-controls={`panel-${v.id}`}
+          aria-controls={booted ? `panel-${v.id}` : undefined}
           tabIndex={view === v.id ? 0 : -1}
           onClick={() => onChange(v.id)}
         >

@@ -52,7 +52,8 @@ export function bootFor(state: RunState): Boot {
   return { ...state.boot, inputs: state.inputs, viewMs: state.viewMs, latestMs: state.latestMs };
 }
 
-function openingOf(state: RunState, progress: Progress = {}, search = ''): Opening {
+/** What reopens `state`: its boot replayed to its instant, paused (a lesson from its start, at the saved step). */
+export function openingOf(state: RunState, progress: Progress = {}, search = ''): Opening {
   const boot = state.boot;
   if (boot.type === 'boot-scenario' && isLessonText(boot.text)) {
     const name = lessonNameOf(boot.text);
@@ -87,6 +88,8 @@ export async function chooseOpening(location: Pick<Location, 'hash' | 'search'>,
     return { home: true, boot: defaultBoot, after: [], selection: null };
   }
   if (params.has('nodes')) return { boot: defaultBoot, after: [], selection: null };
+  // An embedded page opens what its address says, never the visitor's own saved session.
+  if (params.has('embed')) return defaultOpening(defaultBoot, params.has('paused'));
   const loaded = await loadSession(sessionStore(), new Date());
   if (loaded.notice) showNotice(loaded.notice, 'problem');
   // `?sandbox` asks for the cluster, not the lesson the person was in.
