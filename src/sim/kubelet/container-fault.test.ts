@@ -11,6 +11,7 @@ import type { Manifest, Pod } from '../api/types';
 import type { EndpointSlice } from '../controllers/endpointslice';
 import { fromTimestamp } from '../core/time';
 import { Simulation } from '../simulation';
+import { restartTimes } from './restart-times.test-support';
 
 const NODE = 'zone-a-1';
 const http = { httpGet: { path: '/healthz', port: 8080 } };
@@ -47,16 +48,6 @@ function endpointReady(sim: Simulation, name: string): boolean | undefined {
   return undefined;
 }
 
-/** Every time the first container's restart count went up. */
-function restartTimes(sim: Simulation, name: string): number[] {
-  const times: number[] = [];
-  sim.api.watch<Pod>('Pod', (e) => {
-    const now = e.object.status.containerStatuses?.[0]?.restartCount ?? 0;
-    const before = e.old?.status.containerStatuses?.[0]?.restartCount ?? 0;
-    if (e.object.metadata.name === name && now > before) times.push(sim.nowMs);
-  });
-  return times;
-}
 
 describe('container-fault', () => {
   it('hang: the liveness probe (period 10 s, threshold 3, timeout 1 s) kills the container at the third failure, then it runs again', () => {

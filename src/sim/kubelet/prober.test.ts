@@ -8,6 +8,7 @@ import type { Manifest, Pod } from '../api/types';
 import { fromTimestamp } from '../core/time';
 import { Simulation } from '../simulation';
 import { BEHAVIOUR_ANNOTATION } from './container-behaviour';
+import { restartTimes } from './restart-times.test-support';
 
 const NODE = 'zone-a-1';
 
@@ -32,16 +33,6 @@ const status = (sim: Simulation, name: string) => sim.api.get<Pod>('Pod', name, 
 const ready = (sim: Simulation, name: string) => status(sim, name).conditions?.find((c) => c.type === 'Ready')?.status;
 const events = (sim: Simulation, reason: string) => sim.api.events.all().filter((e) => e.reason === reason);
 
-/** Every time the container's restart count went up. */
-function restartTimes(sim: Simulation, name: string): number[] {
-  const times: number[] = [];
-  sim.api.watch<Pod>('Pod', (e) => {
-    const now = e.object.status.containerStatuses?.[0]?.restartCount ?? 0;
-    const before = e.old?.status.containerStatuses?.[0]?.restartCount ?? 0;
-    if (e.object.metadata.name === name && now > before) times.push(sim.nowMs);
-  });
-  return times;
-}
 
 describe('prober', () => {
   it('restarts a hung container at the third failed liveness probe (period 10 s, threshold 3, timeout 1 s)', () => {

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SimAction } from '../../protocol/messages';
 import type { Pod } from '../../sim/api/types';
 import { act } from '../actions';
+import { ContainerPicker } from './ContainerPicker';
 
 type ContainerFaultKind = Extract<SimAction, { do: 'container-fault' }>['fault'];
 
@@ -34,18 +35,7 @@ export function ContainerFaultControl({ pod }: { pod: Pod }) {
     <section aria-labelledby={`${id}-heading`} className="container-fault">
       <h3 id={`${id}-heading`}>Make a container fail</h3>
       <form className="fault-controls" onSubmit={submit}>
-        {names.length > 1 && (
-          <label>
-            Container{' '}
-            <select value={chosen} onChange={(e) => setContainer(e.target.value)}>
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <ContainerPicker names={names} value={chosen} onChange={setContainer} />
         <label>
           Fault{' '}
           <select value={fault} onChange={(e) => setFault(e.target.value as ContainerFaultKind)} aria-describedby={`${id}-effect`}>

@@ -3,6 +3,7 @@ import type { Pod } from '../../sim/api/types';
 import { formatSimTime } from '../format';
 import { sendCommand } from '../sim-client';
 import { useSim } from '../store';
+import { ContainerPicker } from './ContainerPicker';
 
 /**
  * A pod's Logs section: `kubectl logs` at the instant shown, read through
@@ -22,18 +23,7 @@ export function PodLogs({ pod }: { pod: Pod }) {
     <section aria-labelledby="logs-heading" className="pod-logs">
       <h3 id="logs-heading">Logs</h3>
       <div className="logs-controls">
-        {names.length > 1 && (
-          <label>
-            Container{' '}
-            <select value={container} onChange={(e) => setContainer(e.target.value)}>
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <ContainerPicker names={names} value={container} onChange={setContainer} />
         <label>
           <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} /> Previous run
         </label>
