@@ -299,7 +299,7 @@ function PodDetails({ podKey }: { podKey: string }) {
             <ul className="plain">
               {services.map((svc) => (
                 <li key={svc.metadata.name}>
-                  <span className="mono">{serviceDnsName(svc)}</span>{' '}
+                  <span className="mono dns-name">{serviceDnsName(svc)}</span>{' '}
                   <span className="muted">{svc.spec?.clusterIP === 'None' ? '(headless)' : svc.spec?.clusterIP}</span>
                   {svc.spec?.clusterIP !== 'None' && <ServiceTraffic namespace={svc.metadata.namespace ?? 'default'} name={svc.metadata.name} />}
                 </li>
