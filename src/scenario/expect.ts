@@ -5,7 +5,7 @@
 import { matches } from '../sim/api/labels';
 import { getNodeCondition, isPodReady } from '../sim/api/conditions';
 import { hasTaint } from '../sim/api/taints';
-import type { EventRecord, Node, Pod, Simulation } from '../sim';
+import { TRAFFIC_TICK_MS, type EventRecord, type Node, type Pod, type Simulation } from '../sim';
 import type { EventFilter, Expectation, ExpectationCheck, ExpectationResult, PodAspects, PodFilter } from './types';
 
 /** Pod names listed in a "found" text before it is cut short. */
@@ -70,16 +70,20 @@ function evaluate(sim: Simulation, check: ExpectationCheck): Outcome {
   }
 }
 
-/** Requests counted for a Service: the second ending now, or everything since its rate was set. */
+/**
+ * Requests counted for a Service: the last whole second counted (the one
+ * ending now, at a whole second), or everything since its rate was set.
+ */
 function checkTraffic(sim: Simulation, check: Extract<ExpectationCheck, { kind: 'traffic' }>): Outcome {
   const key = `${check.namespace}/${check.service}`;
-  const what = check.window === 'lastSecond' ? 'in the second ending now' : 'in total';
+  const what = check.window === 'lastSecond' ? 'in the last second counted' : 'in total';
   const words = (counts: { ok?: number; failed?: number }) =>
     [counts.ok !== undefined ? `${counts.ok} ok` : '', counts.failed !== undefined ? `${counts.failed} failed` : ''].filter(Boolean).join(', ');
   const expected = words(check);
   const description = `Service ${key} requests ${what}: ${expected}`;
-  const counts = check.window === 'total' ? sim.traffic.totalsOf(key) : sim.traffic.recentSeconds(key).find((s) => s.atMs === sim.clock.nowMs);
-  if (!counts) return { description, passed: false, expected, found: `no second ending at ${sim.clock.nowMs / 1000}s was counted` };
+  const now = sim.clock.nowMs;
+  const counts = check.window === 'total' ? sim.traffic.totalsOf(key) : sim.traffic.recentSeconds(key).find((s) => s.atMs <= now && now - s.atMs < TRAFFIC_TICK_MS);
+  if (!counts) return { description, passed: false, expected, found: `no second ending at or just before ${now / 1000}s was counted` };
   const passed = (check.ok === undefined || check.ok === counts.ok) && (check.failed === undefined || check.failed === counts.failed);
   return { description, passed, expected, found: words({ ok: counts.ok, failed: counts.failed }) };
 }
