@@ -57,6 +57,9 @@ export const CLI_LIMITS: SizeLimits = {
   zones: 26,
 };
 
+/** The most requests per second one Service can be given (set-traffic, the page's field, scenario files). */
+export const MAX_RPS = 10_000;
+
 /** Errors listed for one file; the rest are counted ("and 12 more"). */
 export const MAX_LISTED_ERRORS = 20;
 /** One error message at most this long; the rest is cut with "…". */

@@ -29,10 +29,11 @@ import { LABEL_ZONE } from '../controllers/zones';
 import type { EndpointSlice } from '../controllers/endpointslice';
 import { LABEL_SERVICE_NAME } from '../controllers/endpointslice';
 import { okShare, splitEvenly } from './traffic-split';
+import { MAX_RPS } from '../../kube/limits';
+
+export { MAX_RPS };
 
 export const TRAFFIC_TICK_MS = 1_000;
-/** The most requests per second one Service can be given (a limit on everything). */
-export const MAX_RPS = 10_000;
 /** How many recent seconds are kept per Service (the inspector's "last 10 s"). */
 export const RECENT_SECONDS = 10;
 

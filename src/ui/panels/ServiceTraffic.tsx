@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
 import { act } from '../actions';
 import { useSim } from '../store';
 import { parseRps } from './traffic-input';
+import { CountForm } from '../tables/CountForm';
 
 /**
  * A Service's traffic in the inspector: its rate, the requests of the last
@@ -11,21 +11,7 @@ import { parseRps } from './traffic-input';
 export function ServiceTraffic({ namespace, name }: { namespace: string; name: string }) {
   const key = `${namespace}/${name}`;
   const view = useSim((s) => s.traffic.byService.get(key));
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
   const rps = view?.rps ?? 0;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseRps(draft ?? String(rps));
-    if ('error' in parsed) {
-      setError(parsed.error);
-      return;
-    }
-    setError(null);
-    setDraft(null);
-    act({ do: 'set-traffic', service: name, ...(namespace !== 'default' ? { namespace } : {}), rps: parsed.rps });
-  };
   return (
     <div className="service-traffic">
       <p className="service-traffic-counts" aria-live="polite">
@@ -41,32 +27,18 @@ export function ServiceTraffic({ namespace, name }: { namespace: string; name: s
           </>
         )}
       </p>
-      <form className={`scale-form${error ? ' scale-invalid' : ''}`} onSubmit={submit} noValidate>
-        <label htmlFor={`${id}-rps`}>Requests/s</label>
-        <input
-          id={`${id}-rps`}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          size={5}
-          value={draft ?? String(rps)}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        <button type="submit" className="small" aria-label={`Set requests per second to Service ${name}`}>
-          Set
-        </button>
-        {error && (
-          <span id={`${id}-error`} role="alert" className="scale-error">
-            {error}
-          </span>
-        )}
-      </form>
+      <CountForm
+        label="Requests/s"
+        value={String(rps)}
+        size={5}
+        button="Set"
+        buttonLabel={`Set requests per second to Service ${name}`}
+        parse={(text) => {
+          const parsed = parseRps(text);
+          return 'error' in parsed ? parsed : parsed.rps;
+        }}
+        onSubmit={(count) => act({ do: 'set-traffic', service: name, ...(namespace !== 'default' ? { namespace } : {}), rps: count })}
+      />
     </div>
   );
 }

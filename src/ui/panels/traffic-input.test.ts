@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RPS, parseRps } from './traffic-input';
+import { MAX_RPS } from '../../kube/limits';
+import { parseRps } from './traffic-input';
 
 describe('parseRps', () => {
   it('takes whole numbers from 0 to the engine’s limit and names what is wrong otherwise', () => {
-    // The engine's limit (src/sim/network/traffic.ts MAX_RPS; its own test says 10000 too).
+    // The one limit (src/kube/limits.ts), which the engine's set-traffic applies too.
     expect(MAX_RPS).toBe(10_000);
     expect(parseRps(' 30 ')).toEqual({ rps: 30 });
     expect(parseRps('0')).toEqual({ rps: 0 });

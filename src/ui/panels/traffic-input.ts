@@ -1,5 +1,5 @@
-/** The rate field of the inspector's traffic control: whole requests per second, 0 to MAX_RPS (the engine's limit, repeated: the page imports no engine code; both tests say 10000). */
-export const MAX_RPS = 10_000;
+/** The rate field of the inspector's traffic control: whole requests per second, 0 to MAX_RPS (src/kube/limits.ts, the engine's own limit). */
+import { MAX_RPS } from '../../kube/limits';
 
 export function parseRps(text: string): { rps: number } | { error: string } {
   const trimmed = text.trim();
