@@ -91,3 +91,32 @@ test('a worker that fails to load is said, with no "Loading the simulation…" l
   await expect(page.getByText('Loading the simulation…')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Kube Playground' })).toBeVisible();
 });
+
+test('requests waiting for a worker that hangs are ended: the editor says so and its Apply comes back, the console command ends', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('./?test-faults&paused&sandbox');
+  await expect(card(page, 'zone-a-1')).toBeVisible();
+  await page.getByRole('tab', { name: 'Console' }).click();
+  const prompt = page.getByRole('textbox', { name: 'kubectl command' });
+  await prompt.fill('kubectl get pods -w');
+  await prompt.press('Enter');
+  const output = page.getByRole('region', { name: 'kubectl output' });
+  await expect(output).toContainText('NAME');
+  await inject(page, 'hang');
+  // The hung worker never answers this Apply.
+  await page.getByRole('tab', { name: 'Editor' }).click();
+  const content = page.getByRole('textbox', { name: 'YAML manifests' });
+  await content.click();
+  await content.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Applying…' })).toBeVisible();
+  await expect(alert(page)).toContainText(/The simulation is not responding/, { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Apply', exact: true })).toBeVisible();
+  await expect(page.locator('.editor-results [role="status"]')).toContainText('The simulation stopped before it answered');
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await expect(output).toContainText('error: the simulation stopped; this command ended without finishing');
+});

@@ -19,11 +19,22 @@ let heartbeat: ReturnType<typeof setInterval> | null = null;
 const TEST_FAULTS = typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-faults');
 
 const frameListeners = new Set<(frame: SimFrame) => void>();
+const stopListeners = new Set<() => void>();
 
 /** Calls `listener` with every frame after the store took it (share/ follows recordings this way); returns the unsubscribe. */
 export function subscribeFrames(listener: (frame: SimFrame) => void): () => void {
   frameListeners.add(listener);
   return () => frameListeners.delete(listener);
+}
+
+/**
+ * Calls `listener` when the worker is stopped (a hang or crash, or a restart
+ * replacing it): requests waiting for its answer will never get one, so
+ * their owners (the editor, the console) stop waiting. Returns the unsubscribe.
+ */
+export function onWorkerStopped(listener: () => void): () => void {
+  stopListeners.add(listener);
+  return () => stopListeners.delete(listener);
 }
 
 /** Whether a worker runs (the page may open on the home screen without one). */
@@ -81,8 +92,10 @@ function stopWorker(): void {
   heartbeat = null;
   watchdog?.stop();
   watchdog = null;
+  const stopped = worker !== null;
   worker?.terminate();
   worker = null;
+  if (stopped) for (const listener of stopListeners) listener();
 }
 
 /** After a hang or a crash: a fresh worker with the default cluster at t = 0, paused. */

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { SimFrame } from '../../protocol/messages';
-import { sendCommand, subscribeFrames } from '../sim-client';
+import { onWorkerStopped, sendCommand, subscribeFrames } from '../sim-client';
 
 export type LineKind = 'command' | 'stdout' | 'stderr' | 'echo' | 'note';
 
@@ -100,6 +100,13 @@ export function restoreHistory(history: unknown): void {
   useConsole.setState({ history: lines });
 }
 
+/** A worker that stops (hang, crash, restart) ends the running command: its output will not come. */
+export function endStrandedCommand(): void {
+  if (useConsole.getState().running === null) return;
+  useConsole.setState({ running: null });
+  append('stderr', 'error: the simulation stopped; this command ended without finishing');
+}
+
 export function takeConsoleFrame(frame: SimFrame): void {
   if (frame.type === 'kubectl-output') {
     if (frame.text !== '') append(frame.stream, frame.text);
@@ -116,4 +123,5 @@ export function followConsole(): void {
   if (following) return;
   following = true;
   subscribeFrames(takeConsoleFrame);
+  onWorkerStopped(endStrandedCommand);
 }

@@ -19,7 +19,7 @@ import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutt
 import { Popover } from '../chrome/Popover';
 import { useLayout } from '../chrome/layout-state';
 import { frameDiagnostics } from './diagnostics';
-import { request, runOperation, setEditorText, useEditor } from './editor-state';
+import { request, runOperation, setEditorText, useEditor, WorkerStoppedError } from './editor-state';
 import { EditorResults } from './EditorResults';
 import { EDITOR_EXAMPLES } from './examples';
 import { completeManifest } from './schema-complete';
@@ -73,7 +73,15 @@ export function Editor() {
         return [];
       }
       setCheckedLater({ state: 'checking' });
-      const frame = await request('validate', text);
+      let frame;
+      try {
+        frame = await request('validate', text);
+      } catch (error) {
+        // The worker stopped (its restart re-checks the buffer on the next edit).
+        if (!(error instanceof WorkerStoppedError)) throw error;
+        setCheckedLater({ state: 'idle' });
+        return [];
+      }
       const diagnostics = frameDiagnostics(doc, frame);
       if (view.state.doc === doc) setCheckedLater({ state: 'done', problems: problemsOf(view, diagnostics) });
       return diagnostics;

@@ -49,6 +49,7 @@ function DocumentResult({ doc, dryRun, goTo }: { doc: EditorDocumentResult; dryR
 
 export function EditorResults({ goTo }: { goTo: (line: number, column: number) => void }) {
   const result = useEditor((s) => s.result);
+  const stopped = useEditor((s) => s.stopped);
   const shown = result?.documents.filter((d) => d.outcome !== 'empty') ?? [];
   const section = useRef<HTMLElement>(null);
   // A short panel puts the answer below the fold: bring it up (without moving focus).
@@ -59,7 +60,11 @@ export function EditorResults({ goTo }: { goTo: (line: number, column: number) =
     <section className="editor-results" aria-labelledby="editor-results-heading" ref={section}>
       <h3 id="editor-results-heading">{result ? `${OP_TITLE[result.op]} result` : 'Result'}</h3>
       <div role="status" aria-live="polite">
-        {!result ? (
+        {stopped ? (
+          <p className="editor-result-error">
+            <span className="editor-badge editor-badge-error">Error</span> {stopped}
+          </p>
+        ) : !result ? (
           <p className="muted">Apply, Dry run or Delete to see what the API server says.</p>
         ) : result.error ? (
           <p className="editor-result-error">

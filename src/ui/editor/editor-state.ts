@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { stringify } from 'yaml';
 import type { EditorOp, EditorResultFrame, KubeObject } from '../../protocol/messages';
-import { sendCommand, subscribeFrames } from '../sim-client';
+import { onWorkerStopped, sendCommand, subscribeFrames } from '../sim-client';
 import { showSideTab } from '../chrome/layout-state';
 
 export interface EditorState {
@@ -15,36 +15,50 @@ export interface EditorState {
   result: EditorResultFrame | null;
   /** The operation waiting for its answer. */
   busy: EditorOp | null;
+  /** Why the last operation got no answer (its worker stopped), or null. */
+  stopped: string | null;
   /** Bumped when the buffer is replaced from outside (Edit, Examples, a restored session), so the view reloads it. */
   revision: number;
   /** Bumped when the editor should take focus with the new buffer (Edit, an example; not a restored session). */
   focusRequest: number;
 }
 
-export const useEditor = create<EditorState>()(() => ({ text: '', result: null, busy: null, revision: 0, focusRequest: 0 }));
+export const useEditor = create<EditorState>()(() => ({ text: '', result: null, busy: null, stopped: null, revision: 0, focusRequest: 0 }));
 
 let seq = 0;
-const waiting = new Map<number, (frame: EditorResultFrame) => void>();
+const waiting = new Map<number, { resolve: (frame: EditorResultFrame) => void; reject: (error: Error) => void }>();
 let listening = false;
+
+/** A request whose worker stopped before it answered (a hang, a crash, a restart). */
+export class WorkerStoppedError extends Error {
+  constructor() {
+    super('The simulation stopped before it answered: once it runs again, check the cluster for what this request changed.');
+  }
+}
 
 function listen(): void {
   if (listening) return;
   listening = true;
   subscribeFrames((frame) => {
     if (frame.type !== 'editor-result') return;
-    const resolve = waiting.get(frame.seq);
-    if (!resolve) return;
+    const pending = waiting.get(frame.seq);
+    if (!pending) return;
     waiting.delete(frame.seq);
-    resolve(frame);
+    pending.resolve(frame);
+  });
+  onWorkerStopped(() => {
+    const stranded = [...waiting.values()];
+    waiting.clear();
+    for (const pending of stranded) pending.reject(new WorkerStoppedError());
   });
 }
 
-/** Sends one editor command; resolves with its answer. */
+/** Sends one editor command; resolves with its answer, or rejects with WorkerStoppedError if the worker stops first. */
 export function request(op: EditorOp, text: string): Promise<EditorResultFrame> {
   listen();
   const id = ++seq;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve);
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
     sendCommand({ type: 'editor', seq: id, op, text });
   });
 }
@@ -56,7 +70,10 @@ export async function runOperation(op: Exclude<EditorOp, 'validate'>): Promise<v
   useEditor.setState({ busy: op });
   try {
     const result = await request(op, text);
-    useEditor.setState({ result });
+    useEditor.setState({ result, stopped: null });
+  } catch (error) {
+    if (!(error instanceof WorkerStoppedError)) throw error;
+    useEditor.setState({ stopped: error.message });
   } finally {
     useEditor.setState({ busy: null });
   }
