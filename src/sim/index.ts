@@ -31,7 +31,7 @@ export type { ViewChanges } from './views/changes';
 export { explain } from './views/explain';
 export type { Explanation, ExplanationLine, ExplainTarget } from './views/explain';
 export { History, checkpointSpacingMs } from './history/history';
-export type { ForkInfo, HistoryOptions, RecordedInput } from './history/history';
+export type { ForkInfo, HistoryOptions, RecordedInput, SeekProgress } from './history/history';
 export { ADDON_NAMES, addonManifests } from './addons/manifests';
 export type { AddonName } from './addons/manifests';
 export { CLUSTER_DOMAIN, serviceDnsName } from './network/cidr';

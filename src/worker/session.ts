@@ -8,7 +8,7 @@
  * time machine: every instant runs through it, so seeking, replaying the
  * recorded future and forking are exact.
  */
-import { describeAction, History, kubectlEquivalent, Simulation, type ActionRecord, type RecordedInput, type SimAction } from '../sim';
+import { describeAction, History, kubectlEquivalent, Simulation, type ActionRecord, type RecordedInput, type SeekProgress, type SimAction } from '../sim';
 import type { CheckedExpectation, ExpectationOutcome, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
 import { buildSimulation, refusedObjects } from '../scenario/run';
@@ -63,6 +63,19 @@ interface Job {
   finish(records: ActionRecord[]): void;
   /** After `cancel`: what to do when the job had no world to fall back on. */
   cancelled(): void;
+  /** After `cancel` with a world: put it back as it was (a seek half replayed); by default it stays. */
+  cancelledWithWorld?(): void;
+}
+
+/** Instants a sliced seek replays between looks at the wall clock. */
+const SEEK_SLICE_INSTANTS = 50;
+
+/** A sliced seek as a job's slices: its progress in whole simulated seconds. */
+function* seekSlices(slices: Generator<SeekProgress, void>): Generator<BootProgress, ActionRecord[]> {
+  for (let step = slices.next(); !step.done; step = slices.next()) {
+    yield { done: Math.floor(step.value.doneMs / 1000), total: Math.ceil(step.value.totalMs / 1000) };
+  }
+  return [];
 }
 
 /** What the page last heard about the timeline, to post only changes. */
@@ -317,6 +330,7 @@ export class SimSession {
     if (!job) return;
     this.pace = startPace(this.host.wallNowMs());
     if (!this.sim) job.cancelled();
+    else job.cancelledWithWorld?.();
   }
 
   /** Parses and boots a scenario file; an invalid one leaves the running world as it is. */
@@ -562,9 +576,28 @@ export class SimSession {
     const atMs = this.pendingSeekMs!;
     this.pendingSeekMs = null;
     if (!this.playing) this.host.setTicking(false);
+    const history = this.history!;
+    const fromMs = history.nowMs;
     try {
-      this.history!.seek(atMs);
-      this.afterTimeTravel(false);
+      // A replay within one tick's budget answers at once; a longer one goes on as a job, with progress and Cancel.
+      // The budget starts after the restore (the first slice), so only a long replay makes it a job.
+      const slices = history.seekInSlices(atMs, SEEK_SLICE_INSTANTS);
+      let step = slices.next();
+      const deadlineWallMs = this.host.wallNowMs() + JOB_BUDGET_MS_PER_TICK;
+      while (!step.done && this.host.wallNowMs() < deadlineWallMs) step = slices.next();
+      if (step.done) return this.afterTimeTravel(false);
+      this.runJob({
+        label: 'Seeking',
+        unit: 'simulated seconds',
+        slices: seekSlices(slices),
+        finish: () => this.afterTimeTravel(false),
+        cancelled: () => {},
+        // Back to where the user was, exactly (the world was replaced mid-replay).
+        cancelledWithWorld: () => {
+          history.seek(fromMs);
+          this.afterTimeTravel(false);
+        },
+      });
     } catch (error) {
       this.fail(error);
     }

@@ -131,4 +131,26 @@ describe('History', () => {
     expect(replayed.sim.snapshotJson()).toBe(live.sim.snapshotJson());
     expect(replayed.checkpointCount).toBeGreaterThan(10);
   });
+
+  it('a sliced seek pauses between slices and ends in the world of the straight run, back and forth', () => {
+    const inputs: [number, SimAction][] = [[60_000, kill], [300_000, { do: 'start-node', node }]];
+    const history = liveRun(inputs, 12 * 60_000);
+    const recorded = history.inputs;
+    // Checkpoints are 30 s apart: most of these replay up to 29 s.
+    const times = [11 * 60_000 + 29_007, 45_000, 5 * 60_000 + 25_999, 61_000, 12 * 60_000];
+    const expected = new Map<number, string>();
+    straightRun(world, recorded, [...times].sort((a, b) => a - b), (atMs, sim) => expected.set(atMs, sim.snapshotJson()));
+    let slices = 0;
+    for (const atMs of times) {
+      let last = -1;
+      for (const progress of history.seekInSlices(atMs, 3)) {
+        slices++;
+        expect(progress.doneMs).toBeGreaterThanOrEqual(last);
+        expect(progress.doneMs).toBeLessThanOrEqual(progress.totalMs);
+        last = progress.doneMs;
+      }
+      expect(history.sim.snapshotJson()).toBe(expected.get(atMs));
+    }
+    expect(slices).toBeGreaterThan(times.length);
+  });
 });

@@ -51,6 +51,12 @@ export interface RecordedInput {
   action: SimAction;
 }
 
+/** How far a sliced seek's replay has come: `doneMs` of `totalMs` simulated ms. */
+export interface SeekProgress {
+  doneMs: number;
+  totalMs: number;
+}
+
 export interface HistoryOptions {
   /** A fixed checkpoint budget (tests); by default it follows the world's size. */
   budget?: CheckpointBudget;
@@ -219,6 +225,19 @@ export class History {
 
   /** Makes the world the one at `atMs` (clamped to 0 … latest), exactly as the straight run had it. */
   seek(atMs: number): void {
+    const slices = this.seekInSlices(atMs, Infinity);
+    while (!slices.next().done);
+  }
+
+  /**
+   * `seek` in slices: restores (or runs on) at the first `next()`, then
+   * replays, yielding after every `instantsPerSlice` instants how far the
+   * replay has come; the world is "the world at atMs" once it is done. In
+   * between, nothing else may use this history (the session holds its
+   * commands; a cancelled seek seeks back). The same instants run as in
+   * `seek`, so the result is as exact.
+   */
+  *seekInSlices(atMs: number, instantsPerSlice: number): Generator<SeekProgress, void> {
     if (!Number.isFinite(atMs)) throw new Error(`seek needs a time in ms, got ${String(atMs)}`);
     const target = Math.min(this.latest, Math.max(atMs, this.checkpoints.first.atMs));
     const checkpoint = this.checkpoints.atOrBefore(target)!;
@@ -227,7 +246,16 @@ export class History {
     const now = this.world.nowMs;
     const canRunOn = this.isClean() && now <= target && (checkpoint.atMs <= now || target - now <= RUN_ON_SPACINGS * this.everyMs);
     if (!canRunOn) this.restore(checkpoint);
-    this.runUntil(target);
+    // runUntil(target), pausing between instants.
+    const fromMs = this.world.nowMs;
+    let instants = 0;
+    while (this.nextInstantMs(target) !== undefined) {
+      this.step();
+      if (++instants % instantsPerSlice === 0) yield { doneMs: this.world.nowMs - fromMs, totalMs: target - fromMs };
+    }
+    this.world.runUntil(target);
+    this.noteProgress();
+    this.maybeCheckpoint();
   }
 
   /** Brings back the future the last fork discarded and shows the fork instant; returns it (undefined: nothing to undo). */
