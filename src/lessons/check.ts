@@ -15,6 +15,7 @@ import type { ExpectationCheck, ExpectationResult, ScenarioError, SourceRef } fr
 import { describeAction, type SimAction } from '../sim/actions';
 import type { Pod } from '../sim/api/types';
 import type { Simulation } from '../sim/simulation';
+import { drainBoot } from '../sim/boot';
 import { formatSeconds as formatMs } from '../scenario/timeline';
 import { describeMeasure, describeWait } from './describe';
 import { DEFAULT_WITHIN_MS, TIME_UNITS, type LessonFile, type LessonStep, type NumberQuestion, type Question } from './types';
@@ -50,7 +51,7 @@ export type LessonOutcome = { ok: true; report: LessonReport } | { ok: false; er
 export function checkLesson(file: LessonFile, options: RunOptions = {}): LessonOutcome {
   const built = buildSimulation(file.scenario, options);
   const tracer = new Tracer(built.sim);
-  built.sim.runUntil(0);
+  drainBoot(built.boot);
   const refused = refusedObjects(built);
   if (refused.length > 0) return { ok: false, errors: refused };
   const walk = new Walk(built.sim, new ExpectationQueue(file.scenario.expectations));

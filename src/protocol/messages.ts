@@ -407,7 +407,8 @@ export interface TimelineFrame {
 
 /**
  * A task that takes more than one slice of the worker's time (booting a big
- * cluster: its objects are applied at t = 0 in slices, src/worker/boot-slices.ts).
+ * cluster or loading a big scenario file: its objects are applied at t = 0 in
+ * slices, src/sim/boot.ts).
  * Posted after each slice, so the page can show progress and offer `cancel`;
  * commands other than `cancel`, `ping` and another boot wait until it ends.
  * The last frame of a task has `finished`.

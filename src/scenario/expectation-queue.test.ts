@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExpectationQueue } from './expectation-queue';
 import { buildSimulation } from './run';
+import { drainBoot } from '../sim/boot';
 import { parseScenario } from './parse';
 
 const TEXT = `name: queue
@@ -17,8 +18,8 @@ expect:
 function build() {
   const parsed = parseScenario(TEXT);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const { sim } = buildSimulation(parsed.scenario);
-  sim.runUntil(0);
+  const { sim, boot } = buildSimulation(parsed.scenario);
+  drainBoot(boot);
   return { sim, queue: new ExpectationQueue(parsed.scenario.expectations) };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NodeConfig, SimAction } from '../sim/actions';
 import { Simulation } from '../sim/simulation';
+import { drainBoot, type BootProgress } from '../sim/boot';
 import { defaultNodes, defaultObjects } from '../worker/default-cluster';
 import { exportRun, ExportError, type RecordedInput, type RunSource } from './export';
 import { formatFileDuration, writeCluster, writeSettings } from './file-form';
@@ -51,9 +52,10 @@ function randomAction(c: ReturnType<typeof chooser>, nodes: readonly string[], z
  * action runs"): the user acts while the clock reads c, the input is
  * recorded at c + 1 and scheduled once every instant ≤ c has run.
  */
-function playSession(sim: Simulation, seed: number, count: number, nodeNames: string[], zones: string[]) {
+function playSession(sim: Simulation, seed: number, count: number, nodeNames: string[], zones: string[], boot?: Generator<BootProgress, unknown>) {
   const c = chooser(seed);
   const tracer = new Tracer(sim);
+  if (boot) drainBoot(boot);
   sim.runUntil(0);
   const inputs: RecordedInput[] = [];
   let clock = 0;
@@ -99,7 +101,7 @@ describe('export run', () => {
     const parsed = parseScenario(text);
     if (!parsed.ok) throw new Error('example does not parse');
     const built = buildSimulation(parsed.scenario);
-    const run = playSession(built.sim, 9, 6, ['zone-a-1', 'zone-a-2', 'zone-a-3'], ['zone-a']);
+    const run = playSession(built.sim, 9, 6, ['zone-a-1', 'zone-a-2', 'zone-a-3'], ['zone-a'], built.boot);
     const file = exportRun({ source: { kind: 'file', fileName: 'one-node-dies.yaml', text }, inputs: run.inputs, untilMs: run.untilMs });
     expect(file.fileName).toBe('one-node-dies-run.yaml');
     const again = parseScenario(file.text);

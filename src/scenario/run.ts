@@ -3,7 +3,7 @@
  * schedules the actions, and checks each expectation once everything at or
  * before its time has run.
  */
-import { Simulation, type ActionRecord } from '../sim';
+import { Simulation, bootInSlices, drainBoot, type ActionRecord, type BootProgress } from '../sim';
 import { ExpectationQueue } from './expectation-queue';
 import { Tracer, type TraceEntry } from './trace';
 import type { ExpectationResult, Scenario, ScenarioError, ScenarioObject } from './types';
@@ -28,13 +28,20 @@ const SETTLE_MS = 1000;
 
 export interface BuiltScenario {
   sim: Simulation;
-  /** The scenario's objects with the records of their t = 0 apply actions. */
+  /** The scenario's objects with the records of their t = 0 apply actions (filled when `boot` ends). */
   created: { object: ScenarioObject; record: ActionRecord }[];
+  /**
+   * Runs t = 0: the objects in slices (src/sim/boot.ts, as every boot), the
+   * actions scheduled in the last slice. Lazy: attach a Tracer before the
+   * first next(). Drive it with drainBoot, or slice by slice (the worker).
+   */
+  boot: Generator<BootProgress, void>;
 }
 
 /**
- * The simulation a scenario describes, with its objects and actions
- * scheduled but nothing run yet (the playground's worker boots from this too).
+ * The simulation a scenario describes, nothing scheduled or run yet: its
+ * `boot` applies the objects and schedules the actions (the playground's
+ * worker, lessons and the run export boot from this too).
  */
 export function buildSimulation(scenario: Scenario, options: RunOptions = {}): BuiltScenario {
   const sim = new Simulation({
@@ -43,9 +50,16 @@ export function buildSimulation(scenario: Scenario, options: RunOptions = {}): B
     nodes: scenario.nodes,
     freezeObjects: options.freezeObjects ?? false,
   });
-  const created = scenario.objects.map((object) => ({ object, record: sim.schedule(0, { do: 'apply', object: object.manifest }) }));
-  for (const { atMs, action } of scenario.actions) sim.schedule(atMs, action);
-  return { sim, created };
+  const created: BuiltScenario['created'] = [];
+  function* boot(): Generator<BootProgress, void> {
+    const records = yield* bootInSlices(
+      sim,
+      scenario.objects.map((object) => object.manifest),
+      { beforeLastRun: () => { for (const { atMs, action } of scenario.actions) sim.schedule(atMs, action); } },
+    );
+    scenario.objects.forEach((object, index) => created.push({ object, record: records[index]! }));
+  }
+  return { sim, created, boot: boot() };
 }
 
 /** After t = 0 has run: the objects the API server refused, as file errors (as for kubectl apply). */
@@ -63,7 +77,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const built = buildSimulation(scenario, options);
   const { sim } = built;
   const tracer = new Tracer(sim);
-  sim.runUntil(0);
+  drainBoot(built.boot);
   // An object the API server refuses makes the file invalid, as for kubectl apply.
   const refused = refusedObjects(built);
   if (refused.length > 0) return { ok: false, errors: refused };

@@ -41,3 +41,5 @@ export { ApiError } from './apiserver/errors';
 export type { ApiErrorCause } from './apiserver/errors';
 export { MAX_RPS, TRAFFIC_TICK_MS } from './network/traffic';
 export type { TrafficView, SecondCount } from './network/traffic';
+export { BOOT_SLICE_OBJECTS, bootInSlices, drainBoot } from './boot';
+export type { BootOptions, BootProgress } from './boot';

@@ -13,6 +13,7 @@ import { buildSimulation } from '../scenario/run';
 import { Tracer } from '../scenario/trace';
 import { traceHash } from '../scenario/trace-hash';
 import { Simulation } from '../sim/simulation';
+import { bootInSlices, drainBoot, type BootProgress } from '../sim/boot';
 import { DEFAULT_CLUSTER_NAME, defaultNodes, defaultObjects } from './default-cluster';
 
 /** The source a `boot` command stands for: the default cluster unless it names nodes. */
@@ -45,24 +46,28 @@ export function recordedBoot(boot: BootedRun): BootedRun {
   };
 }
 
-/** The world `boot` starts from, nothing run yet (as the session builds it). */
-export function worldOf(boot: BootedRun): Simulation {
+/**
+ * The world `boot` starts from, nothing run yet, and its t = 0 as the
+ * session runs it (in slices, src/sim/boot.ts): drain `boot` after attaching
+ * a tracer, so the replay describes what the page ran.
+ */
+export function worldOf(boot: BootedRun): { sim: Simulation; boot: Generator<BootProgress, unknown> } {
   if (boot.type === 'boot-scenario') {
     const parsed = parseScenario(boot.text);
     if (!parsed.ok) throw new Error(`${boot.fileName} does not parse: ${parsed.errors[0]?.message ?? ''}`);
-    return buildSimulation(parsed.scenario).sim;
+    return buildSimulation(parsed.scenario);
   }
   const source = clusterSource(boot);
   const sim = new Simulation({ seed: source.seed, nodes: [...source.nodes], settings: source.settings });
-  for (const object of source.objects) sim.schedule(0, { do: 'apply', object });
-  return sim;
+  return { sim, boot: bootInSlices(sim, source.objects) };
 }
 
 /** The run's trace hash up to `untilMs`, replayed as the history replays inputs. */
 export function replayTraceHash(boot: BootedRun, inputs: readonly RecordedInput[], untilMs: number): string {
-  const sim = worldOf(boot);
+  const world = worldOf(boot);
+  const { sim } = world;
   const tracer = new Tracer(sim);
-  sim.runUntil(0);
+  drainBoot(world.boot);
   for (const { atMs, action } of inputs) {
     sim.runUntil(atMs - 1);
     sim.schedule(atMs, action);

@@ -8,10 +8,11 @@
  * time machine: every instant runs through it, so seeking, replaying the
  * recorded future and forking are exact.
  */
-import { describeAction, History, kubectlEquivalent, Simulation, type ActionRecord, type RecordedInput, type SeekProgress, type SimAction } from '../sim';
+import { bootInSlices, describeAction, History, kubectlEquivalent, Simulation, type ActionRecord, type BootProgress, type RecordedInput, type SeekProgress, type SimAction } from '../sim';
 import type { CheckedExpectation, ExpectationOutcome, ScenarioInfo, SimCommand, SimFrame, SnapshotFrame, TimelineFrame } from '../protocol/messages';
 import { parseScenario } from '../scenario/parse';
-import { buildSimulation, refusedObjects } from '../scenario/run';
+import { buildSimulation, refusedObjects, type BuiltScenario } from '../scenario/run';
+import type { Scenario } from '../scenario/types';
 import { ExpectationQueue } from '../scenario/expectation-queue';
 import { failureReason } from '../scenario/timeline';
 import { checkExpectation } from '../scenario/expect';
@@ -27,7 +28,6 @@ import { hasLessonSection, parseLesson } from '../lessons/parse';
 import { KubectlRunner } from './kubectl';
 import { SentObjects } from './sent-objects';
 import { runEditorCommand } from './editor';
-import { applyInSlices, type BootProgress } from './boot-slices';
 import { actionLimitProblem } from '../scenario/action-limits';
 import { PAGE_LIMITS } from '../kube/limits';
 import type { Node } from '../sim/api/types';
@@ -52,15 +52,15 @@ const COMMAND_BUDGET_MS = 5_000;
 type BootCommand = Extract<SimCommand, { type: 'boot' }>;
 type ScenarioCommand = Extract<SimCommand, { type: 'boot-scenario' }>;
 
-/** Wall time a long task (boot-slices.ts) may take per tick before the worker posts progress and reads its messages. */
+/** Wall time a long task (a boot's slices, src/sim/boot.ts) may take per tick before the worker posts progress and reads its messages. */
 export const JOB_BUDGET_MS_PER_TICK = 100;
 
 /** A task run in slices across ticks: its progress is posted, and `cancel` stops it. */
 interface Job {
   label: string;
   unit: string;
-  slices: Generator<BootProgress, ActionRecord[]>;
-  finish(records: ActionRecord[]): void;
+  slices: Generator<BootProgress, void>;
+  finish(): void;
   /** After `cancel`: what to do when the job had no world to fall back on. */
   cancelled(): void;
   /** After `cancel` with a world: put it back as it was (a seek half replayed); by default it stays. */
@@ -71,11 +71,10 @@ interface Job {
 const SEEK_SLICE_INSTANTS = 50;
 
 /** A sliced seek as a job's slices: its progress in whole simulated seconds. */
-function* seekSlices(slices: Generator<SeekProgress, void>): Generator<BootProgress, ActionRecord[]> {
+function* seekSlices(slices: Generator<SeekProgress, void>): Generator<BootProgress, void> {
   for (let step = slices.next(); !step.done; step = slices.next()) {
     yield { done: Math.floor(step.value.doneMs / 1000), total: Math.ceil(step.value.totalMs / 1000) };
   }
-  return [];
 }
 
 /** What the page last heard about the timeline, to post only changes. */
@@ -259,11 +258,14 @@ export class SimSession {
     sim.api.trackChanges();
     const objects = command.objects ?? (command.nodes ? [] : defaultObjects());
     const seed = command.seed;
+    let records: ActionRecord[] = [];
     this.runJob({
       label: 'Booting the cluster',
       unit: 'objects',
-      slices: applyInSlices(sim, objects),
-      finish: (records) => {
+      slices: (function* () {
+        records = yield* bootInSlices(sim, objects);
+      })(),
+      finish: () => {
         this.start(sim, undefined, null, keepPlaying, command);
         this.booted = command;
         this.setLesson(null);
@@ -283,7 +285,7 @@ export class SimSession {
   private runJob(job: Job): void {
     if (this.job) this.dropJob();
     const first = job.slices.next();
-    if (first.done) return job.finish(first.value);
+    if (first.done) return job.finish();
     this.job = job;
     this.postProgress(job, first.value);
     this.host.setTicking(true);
@@ -298,7 +300,7 @@ export class SimSession {
       if (!step.done) return this.postProgress(job, step.value);
       this.job = null;
       this.host.post({ type: 'progress', label: job.label, unit: job.unit, done: 1, total: 1, finished: 'done' });
-      job.finish(step.value);
+      job.finish();
     } catch (error) {
       this.job = null;
       this.waiting = [];
@@ -344,13 +346,23 @@ export class SimSession {
     }
     const built = buildSimulation(parsed.scenario);
     built.sim.api.trackChanges();
-    built.sim.runUntil(0);
+    // A big file (thousands of objects) boots in slices with progress, as a generated boot; a cancel keeps the world before it.
+    this.runJob({
+      label: `Loading ${command.fileName}`,
+      unit: 'objects',
+      slices: built.boot,
+      finish: () => this.startScenario(command, built, parsed.scenario, lessonFile, keepPlaying),
+      cancelled: () => this.boot({ type: 'boot', seed: DEFAULT_SEED }, false),
+    });
+  }
+
+  /** After a scenario file's t = 0 has run: refuses it for a refused object, else makes it the session's world. */
+  private startScenario(command: ScenarioCommand, built: BuiltScenario, scenario: Scenario, lessonFile: ReturnType<typeof parseLesson> | null, keepPlaying: boolean): void {
     const refused = refusedObjects(built);
     if (refused.length > 0) {
       this.host.post({ type: 'scenario-rejected', fileName: command.fileName, errors: refused });
       return;
     }
-    const { scenario } = parsed;
     const queue = new ExpectationQueue(scenario.expectations);
     // Expectations at t = 0 hold or fail on the state the snapshot shows.
     const atStart = queue.checkUntil(built.sim, 0);
