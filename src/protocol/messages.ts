@@ -381,6 +381,8 @@ export interface ChartSample {
   failedScheduling: number;
   /** Requests to every Service counted up to this instant (running totals: the charts take differences); absent = none yet. */
   requests?: { ok: number; failed: number };
+  /** The same running totals per Service "ns/name" that has traffic (the Requests lane draws one series pair per Service). */
+  services?: Record<string, { ok: number; failed: number }>;
 }
 
 /**

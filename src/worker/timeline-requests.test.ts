@@ -24,5 +24,10 @@ describe('timeline samples', () => {
     expect(byTime.get(15_000)).toEqual({ ok: 20, failed: 0 });
     expect(byTime.get(30_000)).toEqual({ ok: 80, failed: 0 });
     expect(SAMPLE_EVERY_MS).toBe(5_000);
+    // The same totals per Service, for the Requests lane's per-Service series.
+    const services = new Map(recorder.samples.map((s) => [s.atMs, s.services]));
+    expect(services.get(5_000)).toBeUndefined();
+    expect(services.get(15_000)).toEqual({ 'default/web': { ok: 20, failed: 0 } });
+    expect(services.get(30_000)).toEqual({ 'default/web': { ok: 80, failed: 0 } });
   });
 });

@@ -175,11 +175,14 @@ function sample(sim: Simulation, atMs: number, counts: { evictions: number; fail
   const totals = sim.traffic.allTotals();
   if (totals.size > 0) {
     const requests = { ok: 0, failed: 0 };
-    for (const t of totals.values()) {
+    const services: Record<string, { ok: number; failed: number }> = {};
+    for (const [service, t] of totals) {
       requests.ok += t.ok;
       requests.failed += t.failed;
+      services[service] = { ok: t.ok, failed: t.failed };
     }
     out.requests = requests;
+    out.services = services;
   }
   return out;
 }

@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
 import { useSim } from '../store';
 import { formatSimTime } from '../format';
-import { buildColumns, minuteRows, POD_PHASES } from './chart-columns';
+import { buildColumns, minuteRows, POD_PHASES, serviceLabel } from './chart-columns';
 import { minuteLabel } from './time-axis';
 
 /** The charts' numbers, one row per simulated minute: the table equivalent of the lanes. */
 export function ChartTable() {
   const samples = useSim((s) => s.timeline.samples);
-  const { zones, rows } = useMemo(() => {
+  const { zones, services, rows } = useMemo(() => {
     const columns = buildColumns(samples);
-    return { zones: columns.zones, rows: minuteRows(columns) };
+    return { zones: columns.zones, services: columns.services, rows: minuteRows(columns) };
   }, [samples]);
   return (
     <div className="tl-table-wrap" tabIndex={0} role="region" aria-label="Chart data per minute">
@@ -34,12 +34,20 @@ export function ChartTable() {
             <th scope="col">FailedScheduling</th>
             <th scope="col">Requests OK</th>
             <th scope="col">Requests failed</th>
+            {services.map((service) => [
+              <th scope="col" key={`${service} ok`}>
+                {serviceLabel(service)} OK
+              </th>,
+              <th scope="col" key={`${service} failed`}>
+                {serviceLabel(service)} failed
+              </th>,
+            ])}
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={zones.length + POD_PHASES.length + 5}>No samples yet: play or step the simulation.</td>
+              <td colSpan={zones.length + POD_PHASES.length + 5 + services.length * 2}>No samples yet: play or step the simulation.</td>
             </tr>
           ) : (
             rows.map((row) => (
@@ -57,6 +65,7 @@ export function ChartTable() {
                 <td>{row.failedScheduling}</td>
                 <td>{row.requestsOk}</td>
                 <td>{row.requestsFailed}</td>
+                {row.services.map((counts, i) => [<td key={`${services[i]} ok`}>{counts.ok}</td>, <td key={`${services[i]} failed`}>{counts.failed}</td>])}
               </tr>
             ))
           )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSample } from '../../protocol/messages';
-import { appendSamples, buildColumns, minuteOf, minuteRows, updateBarSlots, valuesAt, type BarSlots } from './chart-columns';
+import { appendSamples, buildColumns, minuteOf, minuteRows, serviceLabel, updateBarSlots, valuesAt, type BarSlots } from './chart-columns';
 
 function s(atMs: number, over: Partial<ChartSample> = {}): ChartSample {
   return {
@@ -66,7 +66,7 @@ describe('chart columns', () => {
 
   it('reads the values at an instant: the last sample at or before it, and its minute', () => {
     const columns = buildColumns(samples);
-    expect(valuesAt(columns, 100_000)).toEqual({ atMs: 100_000, ready: [2, 3], pods: [20, 1, 0, 0], minute: 1, evictions: 0, failedScheduling: 1, requests: [0, 0] });
+    expect(valuesAt(columns, 100_000)).toEqual({ atMs: 100_000, ready: [2, 3], pods: [20, 1, 0, 0], minute: 1, evictions: 0, failedScheduling: 1, requests: [0, 0], serviceRequests: [] });
     expect(valuesAt(columns, 400_000).evictions).toBeNull();
   });
 
@@ -84,6 +84,49 @@ describe('chart columns', () => {
       [0, 150, 50],
       [1, 0, 0],
     ]);
+  });
+
+  it('keeps one ok and one failed series per Service, in name order, and per-Service minute counts for the table', () => {
+    const columns = buildColumns([
+      s(0),
+      s(5_000, { requests: { ok: 50, failed: 0 }, services: { 'default/web': { ok: 50, failed: 0 } } }),
+      s(10_000, { requests: { ok: 110, failed: 20 }, services: { 'default/web': { ok: 80, failed: 20 }, 'shop/api': { ok: 30, failed: 0 } } }),
+      s(65_000, { requests: { ok: 110, failed: 20 }, services: { 'default/web': { ok: 80, failed: 20 }, 'shop/api': { ok: 30, failed: 0 } } }),
+    ]);
+    expect(columns.services).toEqual(['default/web', 'shop/api']);
+    expect(columns.services.map(serviceLabel)).toEqual(['web', 'shop/api']);
+    expect(columns.serviceOk).toEqual([
+      [0, 10, 6, 0],
+      [0, 0, 6, 0],
+    ]);
+    expect(columns.serviceFailed).toEqual([
+      [0, 0, 4, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(valuesAt(columns, 12_000).serviceRequests).toEqual([6, 4, 6, 0]);
+    expect(minuteRows(columns).map((r) => [r.minute, r.services])).toEqual([
+      [0, [{ ok: 80, failed: 20 }, { ok: 30, failed: 0 }]],
+      [1, [{ ok: 0, failed: 0 }, { ok: 0, failed: 0 }]],
+    ]);
+  });
+
+  it('rebuilds when a Service starts getting traffic: appending refuses a sample that names a Service it has no series for', () => {
+    const first = [s(0), s(5_000, { requests: { ok: 5, failed: 0 }, services: { 'default/web': { ok: 5, failed: 0 } } })];
+    const columns = buildColumns(first);
+    const more = [...first, s(10_000, { requests: { ok: 15, failed: 0 }, services: { 'default/web': { ok: 10, failed: 0 }, 'default/db': { ok: 5, failed: 0 } } })];
+    expect(appendSamples(columns, more)).toBe(false);
+    expect(columns.length).toBe(2);
+    expect(buildColumns(more).services).toEqual(['default/db', 'default/web']);
+  });
+
+  it('starts a Service\'s count over when its total went down (a restored world)', () => {
+    const columns = buildColumns([
+      s(0, { services: { 'default/web': { ok: 0, failed: 0 } } }),
+      s(5_000, { services: { 'default/web': { ok: 50, failed: 5 } } }),
+      s(10_000, { services: { 'default/web': { ok: 10, failed: 0 } } }),
+    ]);
+    expect(columns.serviceOk[0]).toEqual([0, 10, 2]);
+    expect(columns.serviceFailed[0]).toEqual([0, 1, 0]);
   });
 
   it('gives one table row per minute, with the counts at its end', () => {

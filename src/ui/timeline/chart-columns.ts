@@ -41,11 +41,18 @@ export interface ChartColumns {
   requestsFailedPerMinute: number[];
   /** The running totals at the last sample taken in. */
   requestTotals: { ok: number; failed: number };
+  /** Services with traffic ("ns/name", sorted), and the same rates and per-minute counts per Service (same order). */
+  services: string[];
+  serviceOk: number[][];
+  serviceFailed: number[][];
+  serviceOkPerMinute: number[][];
+  serviceFailedPerMinute: number[][];
+  serviceTotals: { ok: number; failed: number }[];
   /** How many samples have been taken in. */
   length: number;
 }
 
-export function emptyColumns(zones: readonly string[]): ChartColumns {
+export function emptyColumns(zones: readonly string[], services: readonly string[] = []): ChartColumns {
   return {
     zones: [...zones],
     x: [],
@@ -59,6 +66,12 @@ export function emptyColumns(zones: readonly string[]): ChartColumns {
     requestsOkPerMinute: [],
     requestsFailedPerMinute: [],
     requestTotals: { ok: 0, failed: 0 },
+    services: [...services],
+    serviceOk: services.map(() => []),
+    serviceFailed: services.map(() => []),
+    serviceOkPerMinute: services.map(() => []),
+    serviceFailedPerMinute: services.map(() => []),
+    serviceTotals: services.map(() => ({ ok: 0, failed: 0 })),
     length: 0,
   };
 }
@@ -70,21 +83,34 @@ export function zonesOf(samples: readonly ChartSample[]): string[] {
   return [...zones].sort();
 }
 
+/** The Services the samples count requests for, sorted. */
+export function servicesOf(samples: readonly ChartSample[]): string[] {
+  const services = new Set<string>();
+  for (const sample of samples) for (const service of Object.keys(sample.services ?? {})) services.add(service);
+  return [...services].sort();
+}
+
+/** A Service's name as the charts label it: the namespace only when it is not "default". */
+export function serviceLabel(service: string): string {
+  return service.startsWith('default/') ? service.slice('default/'.length) : service;
+}
+
 /**
  * Takes in `samples[columns.length …]`, in place. Returns false (and takes
- * nothing) when a sample names a zone the columns have no series for: the
- * caller rebuilds them with `buildColumns`.
+ * nothing) when a sample names a zone or a Service the columns have no
+ * series for: the caller rebuilds them with `buildColumns`.
  */
 export function appendSamples(columns: ChartColumns, samples: readonly ChartSample[]): boolean {
   for (let i = columns.length; i < samples.length; i++) {
     for (const zone of Object.keys(samples[i]!.readyNodes)) if (!columns.zones.includes(zone)) return false;
+    for (const service of Object.keys(samples[i]!.services ?? {})) if (!columns.services.includes(service)) return false;
   }
   for (let i = columns.length; i < samples.length; i++) takeSample(columns, samples[i]!);
   return true;
 }
 
 export function buildColumns(samples: readonly ChartSample[]): ChartColumns {
-  const columns = emptyColumns(zonesOf(samples));
+  const columns = emptyColumns(zonesOf(samples), servicesOf(samples));
   appendSamples(columns, samples);
   return columns;
 }
@@ -101,6 +127,8 @@ function takeSample(columns: ChartColumns, sample: ChartSample): void {
     columns.lastSampleOfMinute.push(-1);
     columns.requestsOkPerMinute.push(0);
     columns.requestsFailedPerMinute.push(0);
+    for (const column of columns.serviceOkPerMinute) column.push(0);
+    for (const column of columns.serviceFailedPerMinute) column.push(0);
   }
   takeRequests(columns, sample, minute);
   columns.evictionsPerMinute[minute]! += sample.evictions;
@@ -116,17 +144,30 @@ function takeSample(columns: ChartColumns, sample: ChartSample): void {
  * went down (a restored world) starts over from zero.
  */
 function takeRequests(columns: ChartColumns, sample: ChartSample, minute: number): void {
-  const totals = sample.requests ?? { ok: 0, failed: 0 };
-  const before = columns.requestTotals.ok <= totals.ok && columns.requestTotals.failed <= totals.failed ? columns.requestTotals : { ok: 0, failed: 0 };
-  const ok = totals.ok - before.ok;
-  const failed = totals.failed - before.failed;
   const previousMs = columns.x.length > 1 ? columns.x[columns.x.length - 2]! : sample.atMs;
   const seconds = (sample.atMs - previousMs) / 1000;
+  const totals = sample.requests ?? { ok: 0, failed: 0 };
+  const { ok, failed } = since(columns.requestTotals, totals);
   columns.requestsOk.push(seconds > 0 ? ok / seconds : 0);
   columns.requestsFailed.push(seconds > 0 ? failed / seconds : 0);
   columns.requestsOkPerMinute[minute]! += ok;
   columns.requestsFailedPerMinute[minute]! += failed;
   columns.requestTotals = { ...totals };
+  columns.services.forEach((service, i) => {
+    const serviceTotals = sample.services?.[service] ?? { ok: 0, failed: 0 };
+    const counted = since(columns.serviceTotals[i]!, serviceTotals);
+    columns.serviceOk[i]!.push(seconds > 0 ? counted.ok / seconds : 0);
+    columns.serviceFailed[i]!.push(seconds > 0 ? counted.failed / seconds : 0);
+    columns.serviceOkPerMinute[i]![minute]! += counted.ok;
+    columns.serviceFailedPerMinute[i]![minute]! += counted.failed;
+    columns.serviceTotals[i] = { ...serviceTotals };
+  });
+}
+
+/** What running totals gained since `before`; all of `now` when a total went down (a restored world starts over). */
+function since(before: { ok: number; failed: number }, now: { ok: number; failed: number }): { ok: number; failed: number } {
+  const from = before.ok <= now.ok && before.failed <= now.failed ? before : { ok: 0, failed: 0 };
+  return { ok: now.ok - from.ok, failed: now.failed - from.failed };
 }
 
 /** The index of the last sample at or before `ms`; -1 when there is none. */
@@ -151,6 +192,8 @@ export interface ValuesAt {
   failedScheduling: number | null;
   /** Requests per second, ok and failed, over the sample interval ending at or before `atMs`. */
   requests: [number, number] | null;
+  /** The same per Service (columns.services order): ok, failed, ok, failed … */
+  serviceRequests: number[] | null;
 }
 
 export function valuesAt(columns: ChartColumns, ms: number): ValuesAt {
@@ -165,6 +208,7 @@ export function valuesAt(columns: ChartColumns, ms: number): ValuesAt {
     evictions: binned ? columns.evictionsPerMinute[minute]! : null,
     failedScheduling: binned ? columns.failedPerMinute[minute]! : null,
     requests: index < 0 ? null : [columns.requestsOk[index]!, columns.requestsFailed[index]!],
+    serviceRequests: index < 0 ? null : columns.services.flatMap((_, i) => [columns.serviceOk[i]![index]!, columns.serviceFailed[i]![index]!]),
   };
 }
 
@@ -177,6 +221,8 @@ export interface MinuteRow {
   pods: number[];
   requestsOk: number;
   requestsFailed: number;
+  /** Per Service (columns.services order): requests counted in the minute, ok and failed. */
+  services: { ok: number; failed: number }[];
 }
 
 export function minuteRows(columns: ChartColumns): MinuteRow[] {
@@ -192,6 +238,7 @@ export function minuteRows(columns: ChartColumns): MinuteRow[] {
       pods: columns.pods.map((column) => column[index]!),
       requestsOk: columns.requestsOkPerMinute[minute]!,
       requestsFailed: columns.requestsFailedPerMinute[minute]!,
+      services: columns.services.map((_, i) => ({ ok: columns.serviceOkPerMinute[i]![minute]!, failed: columns.serviceFailedPerMinute[i]![minute]! })),
     });
   });
   return rows;

@@ -3,8 +3,8 @@
  * which columns. No state: chart-set.ts owns the plots.
  */
 import uPlot from 'uplot';
-import { POD_PHASES, type BarSlots, type ChartColumns } from './chart-columns';
-import { AXIS_INK, EVICTION_LOOK, FAILED_LOOK, GRID_LINE, hatch, PHASE_LOOKS, REQUESTS_FAILED_LOOK, REQUESTS_OK_LOOK, RIGHT_PAD_PX, Y_AXIS_PX, zoneLook, type SeriesLook } from './chart-style';
+import { POD_PHASES, serviceLabel, type BarSlots, type ChartColumns } from './chart-columns';
+import { AXIS_INK, EVICTION_LOOK, FAILED_LOOK, GRID_LINE, hatch, PHASE_LOOKS, REQUESTS_FAILED_LOOK, REQUESTS_OK_LOOK, RIGHT_PAD_PX, serviceLooks, Y_AXIS_PX, zoneLook, type SeriesLook } from './chart-style';
 
 export type LaneId = 'ready' | 'pods' | 'events' | 'requests';
 
@@ -22,7 +22,14 @@ export const LANE_TITLES: Record<LaneId, string> = {
   requests: 'Requests/s',
 };
 
-export function legendEntries(lane: LaneId, zones: readonly string[]): LegendEntry[] {
+/** What the lanes draw series for: zones (Ready nodes) and Services with traffic (Requests/s). */
+export interface LaneKeys {
+  zones: readonly string[];
+  services: readonly string[];
+}
+
+export function legendEntries(lane: LaneId, keys: LaneKeys): LegendEntry[] {
+  const { zones, services } = keys;
   switch (lane) {
     case 'ready':
       return zones.map((zone, i) => ({ label: zone, look: zoneLook(i) }));
@@ -34,6 +41,15 @@ export function legendEntries(lane: LaneId, zones: readonly string[]): LegendEnt
         { label: 'FailedScheduling', look: FAILED_LOOK, bar: 'hatched' },
       ];
     case 'requests':
+      if (services.length > 0) {
+        return services.flatMap((service, i) => {
+          const looks = serviceLooks(i);
+          return [
+            { label: `${serviceLabel(service)} OK`, look: looks.ok },
+            { label: `${serviceLabel(service)} failed`, look: looks.failed },
+          ];
+        });
+      }
       return [
         { label: 'OK', look: REQUESTS_OK_LOOK },
         { label: 'Failed', look: REQUESTS_FAILED_LOOK },
@@ -50,6 +66,7 @@ export function laneData(lane: LaneId, columns: ChartColumns, bars: BarSlots): u
     case 'events':
       return [bars.x, bars.evictions, bars.failed] as uPlot.AlignedData;
     case 'requests':
+      if (columns.services.length > 0) return [columns.x, ...columns.services.flatMap((_, i) => [columns.serviceOk[i]!, columns.serviceFailed[i]!])];
       return [columns.x, columns.requestsOk, columns.requestsFailed];
   }
 }
@@ -58,7 +75,8 @@ const stepped = uPlot.paths.stepped!({ align: 1 });
 const bars = uPlot.paths.bars!({ align: 1, size: [0.85, Infinity, 1] });
 
 function lineSeries(entry: LegendEntry): uPlot.Series {
-  return { label: entry.label, stroke: entry.look.stroke, dash: entry.look.dash, width: 1.5, paths: stepped, points: { show: false } };
+  const width = entry.look === REQUESTS_FAILED_LOOK || entry.label.endsWith(' failed') ? 2 : 1.5;
+  return { label: entry.label, stroke: entry.look.stroke, dash: entry.look.dash, width, paths: stepped, points: { show: false } };
 }
 
 function barSeries(entry: LegendEntry): uPlot.Series {
@@ -83,8 +101,8 @@ export interface LaneHooks {
   setCursor: (u: uPlot) => void;
 }
 
-export function laneOptions(lane: LaneId, zones: readonly string[], size: { width: number; height: number }, hooks: LaneHooks): uPlot.Options {
-  const entries = legendEntries(lane, zones);
+export function laneOptions(lane: LaneId, keys: LaneKeys, size: { width: number; height: number }, hooks: LaneHooks): uPlot.Options {
+  const entries = legendEntries(lane, keys);
   return {
     ...size,
     padding: [6, RIGHT_PAD_PX, 2, 0],

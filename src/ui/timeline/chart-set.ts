@@ -88,9 +88,10 @@ export class ChartSet {
     } else if (timeline.samples.length > this.columns.length) {
       const fromMinute = Math.max(0, this.columns.evictionsPerMinute.length - 1);
       const zones = this.columns.zones.length;
+      const services = this.columns.services.length;
       if (!appendSamples(this.columns, timeline.samples)) this.columns = buildColumns(timeline.samples);
       updateBarSlots(this.bars, this.columns, this.columns.zones.length === zones ? fromMinute : 0);
-      if (this.columns.zones.length !== zones) this.dirty.rebuild = true;
+      if (this.columns.zones.length !== zones || this.columns.services.length !== services) this.dirty.rebuild = true;
       this.dirty.data = true;
     }
     if (timeline.latestMs !== this.latestMs) this.dirty.scale = true;
@@ -124,7 +125,7 @@ export class ChartSet {
   private create(lane: Lane): void {
     lane.plot?.destroy();
     const size = sizeOf(lane.host);
-    const options = laneOptions(lane.id, this.columns.zones, size, {
+    const options = laneOptions(lane.id, this.columns, size, {
       latestMs: () => this.latestMs,
       setCursor: (u) => this.onCursor(u),
     });
@@ -182,7 +183,7 @@ export class ChartSet {
   private buildLegend(lane: Lane): void {
     const list = document.createElement('ul');
     list.className = 'tl-legend-list';
-    lane.values = legendEntries(lane.id, this.columns.zones).map((entry) => {
+    lane.values = legendEntries(lane.id, this.columns).map((entry) => {
       const item = document.createElement('li');
       item.append(swatch(entry.look.stroke, entry.look.dash, entry.bar));
       const label = document.createElement('span');
@@ -212,7 +213,7 @@ function laneValues(lane: LaneId, at: ValuesAt): (string | undefined)[] {
     case 'events':
       return [at.evictions, at.failedScheduling].map((n) => (n === null ? undefined : `${n}`));
     case 'requests':
-      return at.requests?.map((n) => `${Math.round(n * 10) / 10}`) ?? [];
+      return (at.serviceRequests?.length ? at.serviceRequests : at.requests)?.map((n) => `${Math.round(n * 10) / 10}`) ?? [];
   }
 }
 

@@ -36,6 +36,23 @@ export const FAILED_LOOK: SeriesLook = { stroke: '#6d28d9', dash: [] };
 export const REQUESTS_OK_LOOK: SeriesLook = { stroke: '#17803d', dash: [] };
 export const REQUESTS_FAILED_LOOK: SeriesLook = { stroke: '#c81e1e', dash: [5, 3] };
 
+/**
+ * Requests per Service, when Services have traffic: Service i's ok series in
+ * green and failed in red, each with Service i's own dash pattern (and its
+ * name in the label); ok lines are drawn thinner than failed ones.
+ */
+const SERVICE_DASHES: readonly number[][] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [10, 2]];
+const SERVICE_OK_STROKES = ['#17803d', '#0f766e', '#4d7c0f'];
+const SERVICE_FAILED_STROKES = ['#c81e1e', '#be185d', '#9a3412'];
+
+export function serviceLooks(index: number): { ok: SeriesLook; failed: SeriesLook } {
+  const dash = SERVICE_DASHES[index % SERVICE_DASHES.length]!;
+  return {
+    ok: { stroke: SERVICE_OK_STROKES[index % SERVICE_OK_STROKES.length]!, dash },
+    failed: { stroke: SERVICE_FAILED_STROKES[index % SERVICE_FAILED_STROKES.length]!, dash: dash.length > 0 ? dash : [5, 3] },
+  };
+}
+
 export const AXIS_INK = '#5b6370';
 export const GRID_LINE = '#e6e9ee';
 
