@@ -68,6 +68,8 @@ for (const size of [
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // node-monitor-grace-period 50 s after the last heartbeat, then the EndpointSlice and the proxies: by 2m30s all is well.
+    // The Requests lane's legend names web's series.
+    await expect(page.locator('.tl-legend-label', { hasText: 'web failed' })).toBeVisible();
     await stepBy(page, '+1 min');
     await stepBy(page, '+1 min');
     await expect(clock(page)).toHaveText('t = 2m30s');
@@ -76,10 +78,16 @@ for (const size of [
 
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     const table = page.getByRole('region', { name: 'Chart data per minute' }).getByRole('table');
-    await expect(table.getByRole('columnheader', { name: 'Requests failed' })).toBeVisible();
-    const failedColumn = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.lastElementChild?.textContent ?? '0')));
+    await expect(table.getByRole('columnheader', { name: 'Requests failed', exact: true })).toBeVisible();
+    // Per Service: web's own columns (the only Service with traffic, so they match the totals).
+    const headers = await table.locator('thead th').allTextContents();
+    const webFailed = headers.indexOf('web failed');
+    expect(headers.indexOf('web OK')).toBe(webFailed - 1);
+    const failedColumn = await table.locator('tbody tr').evaluateAll((rows, i) => rows.map((row) => Number(row.children[i]?.textContent ?? 'NaN')), webFailed);
     expect(failedColumn.some((n) => n > 0)).toBe(true);
     expect(failedColumn.at(-1)).toBe(0);
+    const totalFailed = await table.locator('tbody tr').evaluateAll((rows, i) => rows.map((row) => Number(row.children[i]?.textContent ?? 'NaN')), headers.indexOf('Requests failed'));
+    expect(failedColumn).toEqual(totalFailed);
     await snap(page, testInfo, `3-table-${size.width}`);
     expect(errors).toEqual([]);
   });
